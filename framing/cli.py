@@ -1,0 +1,299 @@
+"""The command line: parse options, call the core, turn errors into clear messages.
+
+Only this module talks to the terminal. Every command's docstring is its --help text.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+import click
+
+from . import __version__
+from .errors import FramingError, OutputError
+
+Format = Literal["html", "json", "csv"]
+FORMATS: tuple[Format, ...] = ("html", "json", "csv")
+EXTENSIONS: dict[str, Format] = {".html": "html", ".htm": "html", ".json": "json", ".csv": "csv"}
+PROGRESS_FROM = 25  # show a progress bar from this many articles on
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class _Handler(logging.Handler):
+    """Core warnings go to stderr as 'warning: ...' lines."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"{record.levelname.lower()}: {record.getMessage()}", err=True)
+
+
+def _setup_logging(verbose: bool) -> None:
+    log = logging.getLogger("framing")
+    log.handlers[:] = [_Handler()]
+    log.setLevel(logging.INFO if verbose else logging.WARNING)
+    log.propagate = False
+
+
+def _fail(err: FramingError) -> click.ClickException:
+    return click.ClickException(str(err))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="framing")
+def cli() -> None:
+    """Show how different news outlets frame the same event.
+
+    Give framing a folder of articles about one event from several outlets; it writes a
+    report that shows, side by side and with evidence, how each outlet names the actors and
+    which words set it apart. Start with the bundled example:
+
+        framing demo
+    """
+
+
+def main() -> None:
+    """Entry point of the `framing` command."""
+    cli(prog_name="framing")
+
+
+def _lexicon_options(func: F) -> F:
+    func = click.option(
+        "--lexicon", "lexicon_paths", multiple=True, metavar="PATH",
+        type=click.Path(path_type=Path),
+        help="A lexicon file or folder of .toml files to use besides the bundled ones "
+             "(repeat for several).",
+    )(func)
+    func = click.option(
+        "--no-bundled-lexicons", is_flag=True,
+        help="Use only the lexicons given with --lexicon.",
+    )(func)
+    return func
+
+
+def _lexicon_sources(paths: Sequence[Path], no_bundled: bool) -> list[Path | Traversable]:
+    from .lexicon import bundled_lexicon_files, expand_paths
+
+    if no_bundled and not paths:
+        raise click.UsageError("--no-bundled-lexicons needs at least one --lexicon PATH")
+    bundled: list[Path | Traversable] = [] if no_bundled else list(bundled_lexicon_files())
+    return bundled + list(expand_paths(paths))
+
+
+# --------------------------------------------------------------------------- report
+
+
+def _resolve_output(
+    output: str | None, fmt: str | None, default_stem: str
+) -> tuple[Path | None, Format, bool]:
+    """(path or None for stdout, format, whether the user named the path)."""
+    if output == "-":
+        return None, (fmt or "html"), True  # type: ignore[return-value]  # fmt is a FORMATS choice
+    if output is None:
+        chosen: Format = fmt or "html"  # type: ignore[assignment]  # fmt is a FORMATS choice
+        return Path(f"{default_stem}.{chosen}"), chosen, False
+    path = Path(output)
+    if fmt:
+        return path, fmt, True  # type: ignore[return-value]  # fmt is a FORMATS choice
+    inferred = EXTENSIONS.get(path.suffix.lower())
+    if inferred is None:
+        raise click.UsageError(
+            f"cannot tell the format of {output!r} from its extension; "
+            "use .html, .json or .csv, or pass --format"
+        )
+    return path, inferred, True
+
+
+def _progress_callback(total: int) -> tuple[Callable[[int, int], None] | None, Any]:
+    if total < PROGRESS_FROM or not sys.stderr.isatty():
+        return None, None
+    bar = click.progressbar(length=total, label="Analysing articles", file=sys.stderr)
+    bar.__enter__()
+    state = {"done": 0}
+
+    def advance(done: int, _total: int) -> None:
+        bar.update(done - state["done"])
+        state["done"] = done
+
+    return advance, bar
+
+
+def _run_report(
+    corpus_dir: Path,
+    output: str | None,
+    fmt: str | None,
+    lexicon_paths: Sequence[Path],
+    no_bundled: bool,
+    title: str | None,
+    top_terms: int,
+    default_stem: str,
+) -> None:
+    from .analysis import analyze
+    from .export import render_csv, render_json
+    from .lexicon import load_lexicons
+    from .loading import load_corpus
+    from .model import AnalysisConfig
+    from .output import made_by_framing, write_atomic
+    from .render_html import render_html
+    from .render_text import render_summary
+
+    path, chosen, named = _resolve_output(output, fmt, default_stem)
+    if path is not None and not named and path.exists() and not made_by_framing(path):
+        raise OutputError(
+            f"{path} exists and was not written by framing; choose a file with -o {path} "
+            "(it will be replaced) or another name"
+        )
+    try:
+        lexicons = load_lexicons(_lexicon_sources(lexicon_paths, no_bundled))
+        corpus = load_corpus(corpus_dir)
+        for skipped in corpus.skipped:
+            click.echo(f"skipped {skipped.source}: {skipped.reason}", err=True)
+        progress, bar = _progress_callback(len(corpus.articles))
+        report = analyze(corpus, lexicons, AnalysisConfig(top_terms=top_terms), progress)
+        if bar is not None:
+            bar.__exit__(None, None, None)
+        renderers = {
+            "html": lambda: render_html(report, title),
+            "json": lambda: render_json(report),
+            "csv": lambda: render_csv(report),
+        }
+        content = renderers[chosen]()
+        if path is None:
+            click.echo(content, nl=False)
+        else:
+            write_atomic(path, content)
+    except FramingError as err:
+        raise _fail(err) from None
+    click.echo(render_summary(report), err=path is None)
+    if path is not None:
+        click.echo(f"Wrote {chosen.upper()} report to {path}", err=False)
+
+
+@cli.command()
+@click.argument("corpus", type=click.Path(path_type=Path))
+@click.option("-o", "--output", metavar="PATH",
+              help="Where to write the report; '-' writes to standard output. "
+                   "[default: CORPUS-NAME-report.html in the current folder]")
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS),
+              help="html (the report), json (every figure and match) or csv (the label table). "
+                   "[default: from the -o extension, else html]")
+@_lexicon_options
+@click.option("--title", help="The event's name in the report. [default: the folder name]")
+@click.option("--top-terms", type=click.IntRange(1, 100), default=12, show_default=True,
+              help="Distinctive terms listed per outlet.")
+@click.option("-v", "--verbose", is_flag=True, help="Show more about what framing does.")
+def report(
+    corpus: Path,
+    output: str | None,
+    fmt: str | None,
+    lexicon_paths: tuple[Path, ...],
+    no_bundled_lexicons: bool,
+    title: str | None,
+    top_terms: int,
+    verbose: bool,
+) -> None:
+    """Compare how the outlets in CORPUS frame one event.
+
+    CORPUS is a folder with one file per article (.txt, .md, .html saved pages) or feeds of
+    many articles (.jsonl, .csv with outlet, title and text fields). An optional outlets.csv
+    in the folder names each file's outlet (columns: file, outlet; optional title, date,
+    url, credited_sources). Page chrome is removed and listed in the report.
+
+    Prints a summary table and writes the report. An existing file named with -o is
+    replaced only when the run succeeds.
+
+    \b
+    Examples:
+      framing report my-event/
+      framing report my-event/ -o my-event.html --title "Summit in Vienna"
+      framing report my-event/ --format json -o -      # JSON to standard output
+      framing report my-event/ -o labels.csv            # the label table for a spreadsheet
+    """
+    _setup_logging(verbose)
+    stem = f"{corpus.resolve().name or 'corpus'}-report"
+    _run_report(corpus, output, fmt, lexicon_paths, no_bundled_lexicons, title, top_terms, stem)
+
+
+@cli.command()
+@click.option("-o", "--output", metavar="PATH", default=None,
+              help="Where to write the demo report. [default: report.html]")
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), help="html, json or csv.")
+def demo(output: str | None, fmt: str | None) -> None:
+    """Write the report for the bundled example corpus (al-hader-2015).
+
+    Five real articles from five outlets (Arutz Sheva, ARA News, Deccan Chronicle, TRT World,
+    Reuters) about the capture of al-Hader near Aleppo in November 2015: the same actors,
+    named very differently.
+
+    \b
+    Example:
+      framing demo && xdg-open report.html
+    """
+    _setup_logging(False)
+    with resources.as_file(resources.files("framing") / "corpora" / "al-hader-2015") as folder:
+        _run_report(folder, output, fmt, (), False, "al-hader-2015", 12, "report")
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+@cli.group()
+def lexicon() -> None:
+    """Check and list the lexicons: the editable word lists framing matches."""
+
+
+@lexicon.command("check")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+def lexicon_check(paths: tuple[Path, ...]) -> None:
+    """Validate lexicon files; with no PATHS, the bundled ones.
+
+    Names the file, the entry and the fix for every problem found. Exits with status 1 when
+    there is any.
+
+    \b
+    Example:
+      framing lexicon check lexicons/ my-terms.toml
+    """
+    from .errors import LexiconError
+    from .lexicon import bundled_lexicon_files, check_lexicons, expand_paths
+
+    try:
+        sources: list[Path | Traversable] = (
+            list(expand_paths(paths)) if paths else list(bundled_lexicon_files())
+        )
+    except LexiconError as err:
+        raise _fail(err) from None
+    problems = check_lexicons(sources)
+    for problem in problems:
+        click.echo(problem, err=True)
+    if problems:
+        raise click.ClickException(f"{len(problems)} problem(s) in {len(sources)} file(s)")
+    click.echo(f"{len(sources)} lexicon file(s) OK")
+
+
+@lexicon.command("list")
+@_lexicon_options
+def lexicon_list(lexicon_paths: tuple[Path, ...], no_bundled_lexicons: bool) -> None:
+    """List the loaded lexicons with their referents, cue categories and terms.
+
+    \b
+    Example:
+      framing lexicon list --lexicon my-terms.toml
+    """
+    from .lexicon import load_lexicons
+
+    try:
+        lexicons = load_lexicons(_lexicon_sources(lexicon_paths, no_bundled_lexicons))
+    except FramingError as err:
+        raise _fail(err) from None
+    for lex in lexicons:
+        terms = sum(len(g.terms) for g in lex.groups)
+        click.echo(f"{lex.name}  ({lex.path}: {len(lex.groups)} entries, {terms} terms)")
+        for group in lex.groups:
+            click.echo(f"  {group.kind} {group.id}: {group.name}")
+            for term in group.terms:
+                click.echo(f"    {term.connotation:<8} {term.phrase}")

@@ -1,0 +1,186 @@
+"""Find lexicon terms in articles: whole words, inflections, context rules, longest match wins.
+
+Matching runs on a *folded* copy of the text in which curly quotes, dashes and unusual spaces are
+replaced one character for one character, so every offset found is an offset into the original.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .model import Article, Context, Group, Match, Term
+
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u2032": "'", "`": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
+        "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\u200b": " ",
+    }
+)
+POSSESSIVE = r"(?:'s|')?"
+SEPARATOR = r"(?:\s*-\s*|\s+)"
+TOKEN = re.compile(r"\w+(?:'\w+)*")
+
+
+def fold(text: str) -> str:
+    """Same length as ``text``: quotes, dashes and spaces made plain for matching."""
+    return text.translate(_FOLD)
+
+
+def _plural(word: str) -> str:
+    """A regex for the word and its regular English plural."""
+    if re.search(r"[^aeiou]y$", word, re.IGNORECASE):
+        return re.escape(word[:-1]) + "(?:y|ies)"
+    if re.search(r"(?:s|x|z|ch|sh)$", word, re.IGNORECASE):
+        return re.escape(word) + "(?:es)?"
+    return re.escape(word) + "s?"
+
+
+def _word_pattern(word: str, last: bool, inflect: bool) -> str:
+    parts = [p for p in fold(word).split("-") if p]
+    stems = [re.escape(p) for p in parts]
+    if inflect and last:
+        stems[-1] = _plural(parts[-1])
+    return SEPARATOR.join(stems) + (POSSESSIVE if inflect else "")
+
+
+def phrase_pattern(phrase: str, inflect: bool) -> str:
+    """The regex for one spelling: words joined by flexible spaces or hyphens."""
+    words = fold(phrase).split()
+    body = SEPARATOR.join(
+        _word_pattern(w, i == len(words) - 1, inflect) for i, w in enumerate(words)
+    )
+    return rf"(?<!\w){body}(?!\w)"
+
+
+def _list_pattern(phrases: Sequence[str]) -> str:
+    return "|".join(phrase_pattern(p, inflect=True) for p in sorted(phrases, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class CompiledTerm:
+    """A term ready to search: its regex, a cheap literal pre-check, and its context rules."""
+
+    group: Group
+    term: Term
+    order: int  # position in the loaded lexicons: earlier wins ties
+    pattern: re.Pattern[str]
+    anchors: tuple[str, ...]
+    reject_before: re.Pattern[str] | None
+    reject_after: re.Pattern[str] | None
+    near: frozenset[str]
+
+
+def compile_terms(groups: Sequence[Group]) -> list[CompiledTerm]:
+    """Compile every term of every group once per run."""
+    compiled: list[CompiledTerm] = []
+    for group in groups:
+        for term in group.terms:
+            compiled.append(_compile(group, term, len(compiled)))
+    return compiled
+
+
+def _compile(group: Group, term: Term, order: int) -> CompiledTerm:
+    spellings = (term.phrase, *term.variants)
+    flags = 0 if term.case_sensitive else re.IGNORECASE
+    source = "|".join(phrase_pattern(s, term.inflect) for s in spellings)
+    ctx = term.context or Context()
+    anchors = tuple(
+        sorted({_anchor(s, term.case_sensitive) for s in spellings})
+    )
+    return CompiledTerm(
+        group=group,
+        term=term,
+        order=order,
+        pattern=re.compile(source, flags),
+        anchors=anchors,
+        reject_before=(
+            re.compile(rf"(?:{_list_pattern(ctx.reject_before)})\s*$", re.IGNORECASE)
+            if ctx.reject_before else None
+        ),
+        reject_after=(
+            re.compile(rf"^\s*(?:{_list_pattern(ctx.reject_after)})", re.IGNORECASE)
+            if ctx.reject_after else None
+        ),
+        near=frozenset(" ".join(_tokens(p)) for p in ctx.require_near),
+    )
+
+
+def _anchor(spelling: str, case_sensitive: bool) -> str:
+    """The first few letters of a spelling: if absent from a text, the term cannot match there."""
+    first = re.split(r"[\s\-']", fold(spelling).strip())[0][:4]
+    return first if case_sensitive else first.lower()
+
+
+def _tokens(text: str) -> list[str]:
+    """Lowercased word tokens with possessive 's removed, for context comparison."""
+    return [re.sub(r"'s?$", "", t.lower()) for t in TOKEN.findall(fold(text))]
+
+
+def _context_allows(c: CompiledTerm, text: str, start: int, end: int, lo: int, hi: int) -> bool:
+    """Apply the term's context rules within the sentence [lo, hi)."""
+    if c.reject_before and c.reject_before.search(text, lo, start):
+        return False
+    if c.reject_after and c.reject_after.search(text[end:hi]):
+        return False
+    if c.near:
+        window = c.term.context.window if c.term.context else 4
+        around = [*_tokens(text[lo:start])[-window:], "|", *_tokens(text[end:hi])[:window]]
+        joined = f" {' '.join(around)} "
+        return any(f" {phrase} " in joined for phrase in c.near)
+    return True
+
+
+def find_matches(article: Article, terms: Sequence[CompiledTerm]) -> list[Match]:
+    """Every term occurrence in the article's title and kept sentences, overlaps resolved.
+
+    Longest match wins; for equal spans a referent beats a cue and an earlier lexicon entry beats
+    a later one. Matches in removed page chrome never count.
+    """
+    text = fold(article.text)
+    lowered = text.lower()
+    starts = [s.start for s in article.sentences]
+    candidates: list[tuple[int, int, int, CompiledTerm, int]] = []
+    for c in terms:
+        haystack = text if c.term.case_sensitive else lowered
+        if not any(a in haystack for a in c.anchors):
+            continue
+        for m in c.pattern.finditer(text):
+            index = bisect.bisect_right(starts, m.start()) - 1
+            if index < 0:
+                continue
+            sentence = article.sentences[index]
+            if m.end() > sentence.end:
+                continue
+            if _context_allows(c, text, m.start(), m.end(), sentence.start, sentence.end):
+                rank = 0 if c.group.kind == "referent" else 1
+                candidates.append((m.start(), m.end(), rank, c, index))
+    candidates.sort(key=lambda x: (-(x[1] - x[0]), x[2], x[3].order, x[0]))
+    taken = bytearray(len(text))
+    chosen: list[Match] = []
+    for start, end, _, c, index in candidates:
+        if taken.find(1, start, end) != -1:
+            continue
+        taken[start:end] = b"\x01" * (end - start)
+        chosen.append(_match(article, c, start, end, index))
+    chosen.sort(key=lambda m: (m.start, m.end))
+    return chosen
+
+
+def _match(article: Article, c: CompiledTerm, start: int, end: int, sentence: int) -> Match:
+    return Match(
+        article=article.id,
+        outlet=article.outlet,
+        start=start,
+        end=end,
+        text=article.text[start:end],
+        group=c.group.id,
+        kind=c.group.kind,
+        term=c.term.phrase,
+        connotation=c.term.connotation,
+        sentence=sentence,
+    )

@@ -1,0 +1,257 @@
+"""The data that flows through framing: frozen dataclasses, no behaviour beyond small helpers.
+
+Offsets (``start``/``end``) are always character offsets into ``Article.text``, the article's
+text exactly as read from its file (for a saved web page: as extracted from it), end exclusive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Connotation = Literal["negative", "neutral", "positive"]
+CONNOTATIONS: tuple[Connotation, ...] = ("negative", "neutral", "positive")
+
+GroupKind = Literal["referent", "cue"]
+
+
+# --------------------------------------------------------------------------- input
+
+
+@dataclass(frozen=True, kw_only=True)
+class Document:
+    """One article as read from disk, before cleaning: text plus whatever metadata came with it."""
+
+    source: str  # the input file name, relative to the corpus folder ("feed.jsonl#3" for rows)
+    text: str
+    outlet: str | None = None
+    title: str | None = None
+    date: str | None = None
+    url: str | None = None
+    credits: tuple[str, ...] = ()
+    encoding: str = "utf-8"
+
+
+@dataclass(frozen=True, kw_only=True)
+class RemovedLine:
+    """A line of page chrome the cleaner took out, and the rule that took it."""
+
+    start: int
+    end: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Sentence:
+    """A sentence of an article; the title counts as one sentence with ``in_title``."""
+
+    start: int
+    end: int
+    in_title: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class Article:
+    """A cleaned article: the text as read, the spans kept, and what was removed and why."""
+
+    id: str  # unique within the corpus; the input file name (with "#n" for rows of a feed)
+    source: str
+    outlet: str  # outlet id
+    text: str
+    title: str  # "" when the file has no headline
+    title_span: tuple[int, int] | None
+    paragraphs: tuple[tuple[int, int], ...]  # kept body spans, title excluded
+    sentences: tuple[Sentence, ...]
+    removed: tuple[RemovedLine, ...]
+    words: int  # words in title and kept body
+    date: str | None = None
+    url: str | None = None
+    credits: tuple[str, ...] = ()
+    encoding: str = "utf-8"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Outlet:
+    id: str
+    name: str
+    articles: tuple[str, ...]  # article ids
+    words: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class Skipped:
+    """An input file that was not used, and why: nothing vanishes silently."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Corpus:
+    name: str
+    outlets: tuple[Outlet, ...]
+    articles: tuple[Article, ...]
+    skipped: tuple[Skipped, ...] = ()
+
+    def article(self, article_id: str) -> Article:
+        for art in self.articles:
+            if art.id == article_id:
+                return art
+        raise KeyError(article_id)
+
+    def outlet(self, outlet_id: str) -> Outlet:
+        for out in self.outlets:
+            if out.id == outlet_id:
+                return out
+        raise KeyError(outlet_id)
+
+
+# --------------------------------------------------------------------------- lexicons
+
+
+@dataclass(frozen=True, kw_only=True)
+class Context:
+    """Conditions a term needs around it before it counts (for ambiguous words such as 'regime').
+
+    ``require_near``: at least one of these words within ``window`` words on either side.
+    ``reject_before``: not counted directly after one of these ("sanctions regime").
+    ``reject_after``: not counted directly before one of these.
+    """
+
+    require_near: tuple[str, ...] = ()
+    reject_before: tuple[str, ...] = ()
+    reject_after: tuple[str, ...] = ()
+    window: int = 4
+
+
+@dataclass(frozen=True, kw_only=True)
+class Term:
+    phrase: str
+    connotation: Connotation
+    note: str
+    source: str | None = None
+    variants: tuple[str, ...] = ()  # other spellings counted as this term
+    case_sensitive: bool = False
+    inflect: bool = True  # also match plurals and possessives of the last word
+    context: Context | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Group:
+    """A referent (an actor or thing, with the labels outlets use for it) or a cue category."""
+
+    id: str
+    name: str
+    kind: GroupKind
+    description: str
+    terms: tuple[Term, ...]
+    lexicon: str  # file name of the lexicon it came from
+
+
+@dataclass(frozen=True, kw_only=True)
+class SourceRef:
+    title: str
+    url: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Lexicon:
+    name: str
+    path: str  # as given, for messages
+    description: str
+    sources: tuple[SourceRef, ...]
+    groups: tuple[Group, ...]
+
+
+# --------------------------------------------------------------------------- analysis
+
+
+@dataclass(frozen=True, kw_only=True)
+class AnalysisConfig:
+    """Every knob of the analysis in one place; the CLI fills it from options."""
+
+    top_terms: int = 12  # distinctive terms listed per outlet
+    min_count: int = 2  # a distinctive term must occur at least this often in the outlet
+    few_mentions: int = 5  # below this, a figure is flagged as resting on a handful of mentions
+    ngram_max: int = 2  # TF-IDF over words and phrases of up to this many words
+
+
+@dataclass(frozen=True, kw_only=True)
+class Match:
+    """One lexicon term found in an article."""
+
+    article: str
+    outlet: str
+    start: int
+    end: int
+    text: str
+    group: str
+    kind: GroupKind
+    term: str  # the term's canonical phrase
+    connotation: Connotation
+    sentence: int  # index into the article's sentences
+
+
+@dataclass(frozen=True, kw_only=True)
+class LabelCount:
+    """How often one outlet used one term for one referent or cue category."""
+
+    outlet: str
+    group: str
+    kind: GroupKind
+    term: str
+    connotation: Connotation
+    count: int
+    per_1000_words: float
+    articles: int  # in how many of the outlet's articles it occurs
+    tfidf: float  # weight of the term for this outlet among all lexicon terms
+
+
+@dataclass(frozen=True, kw_only=True)
+class ConnotationShare:
+    """The share of an outlet's mentions of a referent that carry each connotation."""
+
+    outlet: str
+    group: str
+    mentions: int
+    negative: float
+    neutral: float
+    positive: float
+
+
+@dataclass(frozen=True, kw_only=True)
+class Evidence:
+    """A sentence behind a number, with the character spans to highlight in it."""
+
+    article: str
+    sentence: int
+    hits: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class DistinctiveTerm:
+    """A word or phrase that sets one outlet apart from the others pooled."""
+
+    outlet: str
+    term: str
+    count: int  # in this outlet
+    others: int  # in all other outlets together
+    tfidf: float
+    log_odds: float
+    log_odds_z: float
+    evidence: tuple[Evidence, ...] = field(default=())
+
+
+@dataclass(frozen=True, kw_only=True)
+class Report:
+    """Everything the renderers need; they compute nothing new."""
+
+    corpus: Corpus
+    lexicons: tuple[Lexicon, ...]
+    groups: tuple[Group, ...]  # the groups with at least one match, in lexicon order
+    matches: tuple[Match, ...]
+    labels: tuple[LabelCount, ...]
+    shares: tuple[ConnotationShare, ...]
+    distinctive: tuple[DistinctiveTerm, ...]
+    config: AnalysisConfig

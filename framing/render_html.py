@@ -1,0 +1,259 @@
+"""Render a Report as one self-contained HTML page (jinja2, autoescaped, CSS inlined).
+
+This module turns the Report into a view: plain dictionaries the template lays out. It computes
+no new figures; every number shown comes from the Report and links to the sentences behind it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from . import __version__
+from .model import Article, Group, LabelCount, Match, Report, Term
+
+SYMBOL = {"negative": "\u2212", "neutral": "\u25cb", "positive": "+"}  # minus, circle, plus
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    """The one jinja2 environment: package templates, autoescape on, undefined is an error."""
+    env = Environment(
+        loader=PackageLoader("framing", "templates"),
+        autoescape=select_autoescape(["html", "j2"], default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["pct"] = lambda x: f"{100 * x:.0f}%"
+    env.filters["num"] = lambda x, d=2: f"{x:.{d}f}"
+    return env
+
+
+def slug(text: str) -> str:
+    """An id-safe form of a term, for anchors."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+
+
+def render_html(report: Report, title: str | None = None) -> str:
+    """The report page as a string."""
+    view = build_view(report, title)
+    return environment().get_template("report.html.j2").render(**view)
+
+
+# --------------------------------------------------------------------------- view
+
+
+def build_view(report: Report, title: str | None) -> dict[str, Any]:
+    corpus = report.corpus
+    article_index = {a.id: i for i, a in enumerate(corpus.articles)}
+    terms = _term_index(report)
+    evidence = _evidence_groups(report, article_index)
+    return {
+        "version": __version__,
+        "title": title or corpus.name,
+        "outlets": [_outlet_view(report, o.id) for o in corpus.outlets],
+        "articles": [_article_view(report, a, terms, article_index) for a in corpus.articles],
+        "referents": _matrix(report, "referent", evidence),
+        "cues": _matrix(report, "cue", evidence),
+        "shares": _shares(report),
+        "distinctive": _distinctive(report, article_index),
+        "evidence": evidence,
+        "lexicons": report.lexicons,
+        "skipped": corpus.skipped,
+        "config": report.config,
+        "symbol": SYMBOL,
+        "total_matches": len(report.matches),
+    }
+
+
+def _term_index(report: Report) -> dict[tuple[str, str], tuple[Group, Term]]:
+    return {
+        (g.id, t.phrase): (g, t) for lex in report.lexicons for g in lex.groups for t in g.terms
+    }
+
+
+def _outlet_view(report: Report, outlet_id: str) -> dict[str, Any]:
+    outlet = report.corpus.outlet(outlet_id)
+    return {"id": outlet.id, "name": outlet.name, "words": outlet.words,
+            "articles": len(outlet.articles)}
+
+
+def _label_anchor(outlet: str, group: str, term: str) -> str:
+    return f"ev-{outlet}-{group}-{slug(term)}"
+
+
+def _matrix(report: Report, kind: str, evidence: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows of groups, columns of outlets; each cell the labels with counts and anchors."""
+    by_cell: defaultdict[tuple[str, str], list[LabelCount]] = defaultdict(list)
+    for row in report.labels:
+        if row.kind == kind:
+            by_cell[(row.group, row.outlet)].append(row)
+    rows = []
+    for group in report.groups:
+        if group.kind != kind:
+            continue
+        cells = []
+        for outlet in report.corpus.outlets:
+            labels = sorted(by_cell[(group.id, outlet.id)], key=lambda r: (-r.count, r.term))
+            cells.append({
+                "outlet": outlet.id,
+                "total": sum(r.count for r in labels),
+                "labels": [
+                    {"term": r.term, "count": r.count, "connotation": r.connotation,
+                     "per_1000": r.per_1000_words, "tfidf": r.tfidf,
+                     "anchor": _label_anchor(r.outlet, r.group, r.term)}
+                    for r in labels
+                ],
+            })
+        rows.append({"group": group, "cells": cells})
+    return rows
+
+
+def _shares(report: Report) -> list[dict[str, Any]]:
+    by_key = {(s.group, s.outlet): s for s in report.shares}
+    rows = []
+    for group in report.groups:
+        if group.kind == "referent":
+            rows.append({
+                "group": group,
+                "cells": [{"outlet": o, "share": by_key.get((group.id, o.id))}
+                          for o in report.corpus.outlets],
+            })
+    return rows
+
+
+def _sentence_pieces(
+    article: Article, sentence: int, hits: Iterable[tuple[int, int]]
+) -> list[tuple[str, bool]]:
+    """A sentence cut into (text, highlighted) pieces."""
+    s = article.sentences[sentence]
+    pieces: list[tuple[str, bool]] = []
+    cursor = s.start
+    for start, end in sorted(hits):
+        if start < cursor:
+            continue
+        pieces.append((article.text[cursor:start], False))
+        pieces.append((article.text[start:end], True))
+        cursor = end
+    pieces.append((article.text[cursor : s.end], False))
+    return [p for p in pieces if p[0]]
+
+
+def _evidence_groups(report: Report, article_index: dict[str, int]) -> list[dict[str, Any]]:
+    """Every label count's occurrences in context, grouped by group, term and outlet."""
+    articles = {a.id: a for a in report.corpus.articles}
+    outlet_names = {o.id: o.name for o in report.corpus.outlets}
+    by_label: defaultdict[tuple[str, str, str], list[Match]] = defaultdict(list)
+    for m in report.matches:
+        by_label[(m.group, m.term, m.outlet)].append(m)
+    groups = []
+    for group in report.groups:
+        entries = []
+        for row in sorted(
+            (r for r in report.labels if r.group == group.id), key=lambda r: (r.term, r.outlet)
+        ):
+            lines = [
+                {
+                    "article": articles[m.article],
+                    "target": f"m-{article_index[m.article]}-{m.start}",
+                    "pieces": _sentence_pieces(articles[m.article], m.sentence, [(m.start, m.end)]),
+                }
+                for m in by_label[(group.id, row.term, row.outlet)]
+            ]
+            entries.append({
+                "anchor": _label_anchor(row.outlet, group.id, row.term),
+                "term": row.term, "outlet": outlet_names[row.outlet],
+                "connotation": row.connotation, "count": row.count, "lines": lines,
+            })
+        groups.append({"group": group, "entries": entries})
+    return groups
+
+
+def _distinctive(report: Report, article_index: dict[str, int]) -> list[dict[str, Any]]:
+    articles = {a.id: a for a in report.corpus.articles}
+    per_outlet: list[dict[str, Any]] = []
+    for outlet in report.corpus.outlets:
+        rows = []
+        for n, d in enumerate(x for x in report.distinctive if x.outlet == outlet.id):
+            rows.append({
+                "term": d.term, "count": d.count, "others": d.others, "tfidf": d.tfidf,
+                "z": d.log_odds_z, "few": d.count < report.config.few_mentions,
+                "anchor": f"dt-{outlet.id}-{n}",
+                "lines": [
+                    {"article": articles[e.article],
+                     "target": f"s-{article_index[e.article]}-{e.sentence}",
+                     "pieces": _sentence_pieces(articles[e.article], e.sentence, e.hits)}
+                    for e in d.evidence
+                ],
+            })
+        per_outlet.append({"outlet": outlet, "rows": rows})
+    return per_outlet
+
+
+def _article_view(
+    report: Report,
+    article: Article,
+    terms: dict[tuple[str, str], tuple[Group, Term]],
+    article_index: dict[str, int],
+) -> dict[str, Any]:
+    """The article's title and paragraphs cut into plain and highlighted pieces."""
+    index = article_index[article.id]
+    matches = [m for m in report.matches if m.article == article.id]
+    blocks = []
+    for i, sentence in enumerate(article.sentences):
+        inside = [m for m in matches if m.sentence == i]
+        blocks.append({
+            "id": f"s-{index}-{i}",
+            "in_title": sentence.in_title,
+            "paragraph": _paragraph_of(article, sentence.start),
+            "pieces": _marked_pieces(article, sentence.start, sentence.end, inside, terms, index),
+        })
+    paragraphs: defaultdict[int, list[dict[str, Any]]] = defaultdict(list)
+    for block in blocks:
+        if not block["in_title"]:
+            paragraphs[block["paragraph"]].append(block)
+    return {
+        "article": article,
+        "index": index,
+        "title_blocks": [b for b in blocks if b["in_title"]],
+        "paragraphs": [paragraphs[k] for k in sorted(paragraphs)],
+        "matches": len(matches),
+    }
+
+
+def _paragraph_of(article: Article, offset: int) -> int:
+    for i, (start, end) in enumerate(article.paragraphs):
+        if start <= offset < end:
+            return i
+    return -1
+
+
+def _marked_pieces(
+    article: Article,
+    start: int,
+    end: int,
+    matches: Sequence[Match],
+    terms: dict[tuple[str, str], tuple[Group, Term]],
+    index: int,
+) -> list[dict[str, Any]]:
+    pieces: list[dict[str, Any]] = []
+    cursor = start
+    for m in sorted(matches, key=lambda m: m.start):
+        if m.start > cursor:
+            pieces.append({"text": article.text[cursor : m.start]})
+        group, term = terms[(m.group, m.term)]
+        pieces.append({
+            "text": m.text, "id": f"m-{index}-{m.start}", "kind": m.kind,
+            "connotation": m.connotation, "group": group.name, "term": term.phrase,
+            "note": term.note, "anchor": _label_anchor(m.outlet, m.group, m.term),
+        })
+        cursor = m.end
+    if cursor < end:
+        pieces.append({"text": article.text[cursor:end]})
+    return pieces

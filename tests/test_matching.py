@@ -1,0 +1,80 @@
+"""Term matching on small texts whose matches were counted by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from framing.matching import compile_terms, find_matches, fold
+from framing.model import Match
+
+from .helpers import SMALL, lexicon_from, one_sentence_article
+
+
+@pytest.fixture
+def terms(tmp_path: Path):  # type: ignore[no-untyped-def]
+    return compile_terms(lexicon_from(tmp_path, SMALL).groups)
+
+
+def found(text: str, terms) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    matches: list[Match] = find_matches(one_sentence_article(text), terms)
+    return [(m.text, m.group, m.term) for m in matches]
+
+
+def test_fold_keeps_length_and_offsets() -> None:
+    text = "Lebanon\u2019s \u201cmovement\u201d \u2013 the\u00a0regime"
+    assert len(fold(text)) == len(text)
+    assert fold(text) == "Lebanon's \"movement\" - the regime"
+
+
+def test_longest_match_wins_and_nothing_is_counted_twice(terms) -> None:  # type: ignore[no-untyped-def]
+    text = "the Iran Shi'ite terror proxy Hezbollah spread terror"
+    assert found(text, terms) == [
+        ("terror proxy", "hezbollah", "terror proxy"),
+        ("Hezbollah", "hezbollah", "Hezbollah"),
+        ("terror", "terror", "terror"),
+    ]
+
+
+def test_plurals_possessives_and_case(terms) -> None:  # type: ignore[no-untyped-def]
+    text = "Militias and the regime's army; REGIMES fell; terror proxies"
+    assert found(text, terms) == [
+        ("Militias", "hezbollah", "militia"),
+        ("regime's", "syrian-government", "regime"),
+        ("REGIMES", "syrian-government", "regime"),
+        ("terror proxies", "hezbollah", "terror proxy"),
+    ]
+
+
+def test_whole_words_only(terms) -> None:  # type: ignore[no-untyped-def]
+    assert found("a regimen of terrorism and militiamen", terms) == []
+
+
+def test_hyphen_matches_dash_or_space(terms) -> None:  # type: ignore[no-untyped-def]
+    text = "pro government forces and pro\u2013government forces"
+    assert [m[0] for m in found(text, terms)] == ["pro government forces", "pro\u2013government forces"]
+
+
+def test_reject_before_context(terms) -> None:  # type: ignore[no-untyped-def]
+    text = "the sanctions regime hurt; the tax regime too; but the Assad regime held"
+    assert [m[0] for m in found(text, terms)] == ["regime"]
+    assert found(text, terms)[0] == ("regime", "syrian-government", "regime")
+
+
+def test_case_sensitive_term(terms) -> None:  # type: ignore[no-untyped-def]
+    assert found("It is said that IS fighters left.", terms) == [("IS", "isis", "IS")]
+
+
+def test_require_near_context(terms) -> None:  # type: ignore[no-untyped-def]
+    assert found("The Observatory, a monitor based in Britain", terms) == [
+        ("monitor", "observatory", "monitor")
+    ]
+    assert found("a monitor of elections in far away places said", terms) == []
+
+
+def test_offsets_point_into_the_original_text(terms) -> None:  # type: ignore[no-untyped-def]
+    text = "\u201cThe regime\u2019s forces\u201d, he said."
+    article = one_sentence_article(text)
+    (match,) = find_matches(article, terms)
+    assert text[match.start : match.end] == "regime\u2019s" == match.text
