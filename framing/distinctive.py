@@ -95,7 +95,9 @@ def distinctive_terms(corpus: Corpus, config: AnalysisConfig) -> tuple[Distincti
                     tfidf=round(float(tfidf[i, j]), 4),
                     log_odds=round(float(delta[j]), 4),
                     log_odds_z=round(float(z[j]), 3),
-                    evidence=_evidence(str(features[j]), by_sentence, j, outlet_sentences, refs),
+                    evidence=_evidence(
+                        str(features[j]), by_sentence, int(j), outlet_sentences, refs
+                    ),
                 )
             )
     return tuple(rows)

@@ -145,13 +145,14 @@ def _parse_file(data: dict[str, Any], label: str, name: str, problems: list[str]
     _unknown_keys(data, FILE_KEYS, label, problems)
     sources = _parse_sources(data.get("sources"), label, problems)
     groups: list[Group] = []
-    for kind in ("referent", "cue"):
+    kinds: tuple[GroupKind, ...] = ("referent", "cue")
+    for kind in kinds:
         entries = data.get(kind, [])
         if not isinstance(entries, list):
             problems.append(f"{label}: '{kind}' must be written [[{kind}]] (an array of tables)")
             continue
         for i, entry in enumerate(entries, 1):
-            group = _parse_group(entry, cast(GroupKind, kind), i, label, name, problems)
+            group = _parse_group(entry, kind, i, label, name, problems)
             if group is not None:
                 groups.append(group)
     if not groups:

@@ -205,7 +205,7 @@ def _article_view(
     """The article's title and paragraphs cut into plain and highlighted pieces."""
     index = article_index[article.id]
     matches = [m for m in report.matches if m.article == article.id]
-    blocks = []
+    blocks: list[dict[str, Any]] = []
     for i, sentence in enumerate(article.sentences):
         inside = [m for m in matches if m.sentence == i]
         blocks.append({

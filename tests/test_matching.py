@@ -53,7 +53,10 @@ def test_whole_words_only(terms) -> None:  # type: ignore[no-untyped-def]
 
 def test_hyphen_matches_dash_or_space(terms) -> None:  # type: ignore[no-untyped-def]
     text = "pro government forces and pro\u2013government forces"
-    assert [m[0] for m in found(text, terms)] == ["pro government forces", "pro\u2013government forces"]
+    assert [m[0] for m in found(text, terms)] == [
+        "pro government forces",
+        "pro\u2013government forces",
+    ]
 
 
 def test_reject_before_context(terms) -> None:  # type: ignore[no-untyped-def]
