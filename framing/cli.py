@@ -142,12 +142,12 @@ def _run_report(
     from .render_text import render_summary
 
     path, chosen, named = _resolve_output(output, fmt, default_stem)
-    if path is not None and not named and path.exists() and not made_by_framing(path):
-        raise OutputError(
-            f"{path} exists and was not written by framing; choose a file with -o {path} "
-            "(it will be replaced) or another name"
-        )
     try:
+        if path is not None and not named and path.exists() and not made_by_framing(path):
+            raise OutputError(
+                f"{path} exists and was not written by framing; choose a file with -o {path} "
+                "(it will be replaced) or another name"
+            )
         lexicons = load_lexicons(_lexicon_sources(lexicon_paths, no_bundled))
         corpus = load_corpus(corpus_dir)
         for skipped in corpus.skipped:

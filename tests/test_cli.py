@@ -1,0 +1,181 @@
+"""The command line, run as a user would: messages, exit codes, files written or kept."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from framing.cli import cli
+
+from .helpers import DEMO, SMALL
+
+
+def run(*args: str) -> click.testing.Result:
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def two_outlets(folder: Path, extra: str = "") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "alpha.txt").write_text(
+        "Regime forces advance\n\nThe regime took the town. Hezbollah fighters helped.\n" + extra,
+        encoding="utf-8",
+    )
+    (folder / "beta.txt").write_text(
+        "Government forces advance\n\nThe government took the town, the army said.\n",
+        encoding="utf-8",
+    )
+    return folder
+
+
+def test_every_command_has_help() -> None:
+    def walk(command: click.Command, path: list[str]) -> None:
+        result = run(*path, "--help")
+        assert result.exit_code == 0, path
+        assert command.help and len(command.help) > 30, path
+        if isinstance(command, click.Group):
+            for name, sub in command.commands.items():
+                walk(sub, [*path, name])
+
+    walk(cli, [])
+
+
+def test_report_help_teaches_with_examples() -> None:
+    text = run("report", "--help").output
+    assert "Examples:" in text and "framing report my-event/ -o labels.csv" in text
+    assert "outlets.csv" in text
+
+
+def test_demo_writes_report_and_says_where(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("demo")
+    assert result.exit_code == 0
+    assert "Wrote HTML report to report.html" in result.stdout
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "TRT World" in html
+    again = run("demo")  # an earlier framing report is safe to replace
+    assert again.exit_code == 0
+
+
+def test_report_json_to_stdout_keeps_summary_off_stdout(tmp_path: Path) -> None:
+    corpus = two_outlets(tmp_path / "event")
+    result = run("report", str(corpus), "--format", "json", "-o", "-")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert [o["name"] for o in data["outlets"]] == ["alpha", "beta"]
+    assert "most used label" in result.stderr
+
+
+def test_format_follows_extension(tmp_path: Path) -> None:
+    corpus = two_outlets(tmp_path / "event")
+    out = tmp_path / "labels.csv"
+    assert run("report", str(corpus), "-o", str(out)).exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith("outlet,outlet_name,referent,")
+    bad = run("report", str(corpus), "-o", str(tmp_path / "labels.xlsx"))
+    assert bad.exit_code == 2 and "cannot tell the format of" in bad.output
+
+
+@pytest.mark.parametrize(
+    ("setup", "message"),
+    [
+        (lambda d: d.mkdir(), "no readable article"),
+        (lambda d: None, "does not exist"),
+        (lambda d: (d.mkdir(), (d / "one.txt").write_text("Title\n\nBody text here.\n")),
+         "only one outlet"),
+        (lambda d: (two_outlets(d), (d / "outlets.csv").write_text("name,outlet\nx,y\n")),
+         "outlets.csv"),
+    ],
+    ids=["empty-folder", "missing-folder", "single-outlet", "bad-manifest"],
+)
+def test_bad_input_is_a_clear_message_not_a_traceback(tmp_path: Path, setup, message) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "event"
+    setup(folder)
+    result = run("report", str(folder), "-o", str(tmp_path / "r.html"))
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: ") or "\nError: " in result.output
+    assert message in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "r.html").exists()
+
+
+def test_skipped_files_are_reported(tmp_path: Path) -> None:
+    corpus = two_outlets(tmp_path / "event")
+    (corpus / "scan.pdf").write_bytes(b"%PDF-1.4\x00\x01")
+    (corpus / "empty.txt").write_text("", encoding="utf-8")
+    result = run("report", str(corpus), "-o", str(tmp_path / "r.html"))
+    assert result.exit_code == 0
+    assert "skipped scan.pdf: unsupported file type" in result.stderr
+    assert "skipped empty.txt: empty" in result.stderr
+
+
+def test_bad_lexicon_names_file_and_fix(tmp_path: Path) -> None:
+    corpus = two_outlets(tmp_path / "event")
+    lexicon = tmp_path / "mine.toml"
+    lexicon.write_text(SMALL.replace('connotation = "negative"', 'connotation = "bad"', 1))
+    result = run("report", str(corpus), "--lexicon", str(lexicon), "-o", str(tmp_path / "r.html"))
+    assert result.exit_code == 1
+    assert f"{lexicon}: referent 'hezbollah', term 'terror proxy': connotation is 'bad'" in (
+        result.output
+    )
+
+
+def test_failed_run_keeps_the_old_report(tmp_path: Path) -> None:
+    out = tmp_path / "r.html"
+    out.write_text("old report", encoding="utf-8")
+    (tmp_path / "empty").mkdir()
+    assert run("report", str(tmp_path / "empty"), "-o", str(out)).exit_code == 1
+    assert out.read_text(encoding="utf-8") == "old report"
+
+
+def test_default_output_never_replaces_a_foreign_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = two_outlets(tmp_path / "event")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "event-report.html").write_text("my notes", encoding="utf-8")
+    result = run("report", str(corpus))
+    assert result.exit_code == 1 and "was not written by framing" in result.output
+    assert (tmp_path / "event-report.html").read_text(encoding="utf-8") == "my notes"
+    assert run("report", str(corpus), "-o", "event-report.html").exit_code == 0
+
+
+def test_output_is_deterministic(tmp_path: Path) -> None:
+    for fmt in ("html", "json", "csv"):
+        first, second = tmp_path / f"1.{fmt}", tmp_path / f"2.{fmt}"
+        assert run("report", str(DEMO), "-o", str(first)).exit_code == 0
+        assert run("report", str(DEMO), "-o", str(second)).exit_code == 0
+        assert first.read_bytes() == second.read_bytes(), fmt
+
+
+def test_lexicon_check_and_list() -> None:
+    result = run("lexicon", "check")
+    assert result.exit_code == 0 and "OK" in result.output
+    listing = run("lexicon", "list").output
+    assert "referent hezbollah: Hezbollah" in listing
+    assert "negative terror proxy" in " ".join(listing.split())
+
+
+def test_lexicon_check_reports_problems(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('name = "x"\n', encoding="utf-8")
+    result = run("lexicon", "check", str(bad))
+    assert result.exit_code == 1
+    assert f"{bad}: no [[sources]]" in result.output and "problem(s) in 1 file(s)" in result.output
+
+
+def test_installed_command_runs_from_anywhere(tmp_path: Path) -> None:
+    """The console script, run in another folder, finds its bundled lexicons and templates."""
+    script = Path(sys.executable).parent / "framing"
+    if not script.exists():
+        pytest.fail("the framing command is not installed in this environment: pip install .")
+    out = tmp_path / "demo.html"
+    done = subprocess.run(
+        [str(script), "demo", "-o", str(out)], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert out.stat().st_size > 10_000

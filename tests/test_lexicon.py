@@ -1,0 +1,123 @@
+"""Lexicon loading and validation: every problem named with its file, entry and fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from framing.errors import LexiconError
+from framing.lexicon import (
+    bundled_lexicon_files,
+    check_lexicons,
+    expand_paths,
+    load_lexicon,
+    load_lexicons,
+)
+
+from .helpers import LEXICONS, SMALL, lexicon_from
+
+HEADER = 'name = "T"\n[[sources]]\ntitle = "Invented"\n'
+
+
+def problems_of(tmp_path: Path, body: str, name: str = "bad.toml") -> list[str]:
+    path = tmp_path / name
+    path.write_text(HEADER + body, encoding="utf-8")
+    return check_lexicons([path])
+
+
+def test_small_lexicon_loads(tmp_path: Path) -> None:
+    lexicon = lexicon_from(tmp_path, SMALL)
+    assert [g.id for g in lexicon.groups] == [
+        "hezbollah", "syrian-government", "isis", "observatory", "terror",
+    ]
+    regime = lexicon.groups[1].terms[0]
+    assert regime.context is not None
+    assert regime.context.reject_before == ("sanctions", "tax")
+
+
+def test_unknown_key_suggests_the_right_one(tmp_path: Path) -> None:
+    body = '[[referent]]\nid = "x"\nname = "X"\n[[referent.term]]\nphrase = "y"\n' \
+           'conotation = "negative"\nnote = "n"\n'
+    problems = problems_of(tmp_path, body)
+    assert any(
+        "bad.toml: referent 'x', term 'y': unknown key 'conotation'; did you mean 'connotation'?"
+        in p for p in problems
+    )
+    assert any("term 'y': connotation is missing; write one of negative" in p for p in problems)
+
+
+def test_bad_connotation_and_missing_note(tmp_path: Path) -> None:
+    body = '[[cue]]\nid = "c"\nname = "C"\n[[cue.term]]\nphrase = "slammed"\n' \
+           'connotation = "bad"\n'
+    problems = problems_of(tmp_path, body)
+    assert f"{tmp_path / 'bad.toml'}: cue 'c', term 'slammed': connotation is 'bad'; " \
+           "write one of negative, neutral, positive" in problems
+    assert any("term 'slammed': 'note' is missing or empty" in p for p in problems)
+
+
+def test_duplicate_term_in_one_file(tmp_path: Path) -> None:
+    term = '[[referent.term]]\nphrase = "{}"\nconnotation = "neutral"\nnote = "n"\n'
+    body = ('[[referent]]\nid = "a"\nname = "A"\n' + term.format("Hezbollah")
+            + '[[referent]]\nid = "b"\nname = "B"\n' + term.format("hezbollah"))
+    problems = problems_of(tmp_path, body)
+    assert any("referent 'b': duplicate term 'hezbollah', already under referent 'a'" in p
+               for p in problems)
+
+
+def test_duplicate_term_across_files(tmp_path: Path) -> None:
+    lex = HEADER + '[[cue]]\nid = "{}"\nname = "C"\n[[cue.term]]\nphrase = "terror"\n' \
+                   'connotation = "negative"\nnote = "n"\n'
+    (tmp_path / "a.toml").write_text(lex.format("one"), encoding="utf-8")
+    (tmp_path / "b.toml").write_text(lex.format("two"), encoding="utf-8")
+    with pytest.raises(LexiconError) as err:
+        load_lexicons(expand_paths([tmp_path]))
+    assert any("b.toml: cue 'two': term 'terror' is also in" in p for p in err.value.problems)
+
+
+def test_patterns_that_can_never_match(tmp_path: Path) -> None:
+    body = ('[[referent]]\nid = "a"\nname = "A"\n'
+            '[[referent.term]]\nphrase = "--"\nconnotation = "neutral"\nnote = "n"\n'
+            '[[referent.term]]\nphrase = "is"\nconnotation = "neutral"\nnote = "n"\n'
+            'case_sensitive = true\n'
+            '[[referent.term]]\nphrase = "regime"\nconnotation = "negative"\nnote = "n"\n'
+            'context.require_near = []\n')
+    problems = problems_of(tmp_path, body)
+    assert any("term '--': the phrase has no letters or digits and can never match" in p
+               for p in problems)
+    assert any("term 'is': case_sensitive is true but the phrase is all lowercase" in p
+               for p in problems)
+    assert any("term 'regime', context: require_near is empty" in p for p in problems)
+
+
+def test_syntax_error_names_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "broken.toml"
+    path.write_text('name = "unclosed\n', encoding="utf-8")
+    with pytest.raises(LexiconError) as err:
+        load_lexicon(path)
+    assert str(path) in str(err.value) and "not valid TOML" in str(err.value)
+
+
+def test_file_needs_sources_and_entries(tmp_path: Path) -> None:
+    path = tmp_path / "empty.toml"
+    path.write_text('name = "Empty"\n', encoding="utf-8")
+    problems = check_lexicons([path])
+    assert any("no [[sources]]" in p for p in problems)
+    assert any("no [[referent]] or [[cue]] entries" in p for p in problems)
+
+
+def test_shipped_lexicons_are_valid_and_complete() -> None:
+    files = expand_paths([LEXICONS])
+    assert [f.name for f in files] == sorted(f.name for f in files)
+    lexicons = load_lexicons(files)
+    for lexicon in lexicons:
+        assert lexicon.sources, lexicon.path
+        for group in lexicon.groups:
+            for term in group.terms:
+                assert term.note and term.connotation, (lexicon.path, group.id, term.phrase)
+
+
+def test_installed_package_ships_the_lexicons() -> None:
+    names = [f.name for f in bundled_lexicon_files()]
+    assert names == sorted(p.name for p in LEXICONS.glob("*.toml"))
+    assert "syria.toml" in names and "cues.toml" in names
