@@ -1,0 +1,102 @@
+"""The HTML report, parsed: self-contained, escaped, and every number leads to its sentences."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import lxml.html
+from lxml.html import HtmlElement
+
+from framing.analysis import analyze
+from framing.lexicon import bundled_lexicon_files, load_lexicons
+from framing.loading import load_corpus
+from framing.render_html import render_html
+
+from .helpers import DEMO, ROOT
+
+GOLDEN = ROOT / "reports" / "al-hader-2015.html"
+
+
+@lru_cache(maxsize=1)
+def demo_html() -> str:
+    report = analyze(load_corpus(DEMO), load_lexicons(bundled_lexicon_files()))
+    return render_html(report, "al-hader-2015")
+
+
+def parse(html: str) -> HtmlElement:
+    return lxml.html.fromstring(html)
+
+
+def test_report_is_self_contained() -> None:
+    page = parse(demo_html())
+    assert page.get("lang") == "en"
+    assert not page.xpath("//script | //link | //iframe | //img | //object | //embed")
+    assert not page.xpath("//*[@src]")
+    external = [a for a in page.xpath("//@href") if not a.startswith("#")]
+    assert external == []
+    style = "".join(page.xpath("//style/text()"))
+    assert "url(" not in style and "@import" not in style
+
+
+def test_every_internal_link_has_a_target() -> None:
+    page = parse(demo_html())
+    ids = set(page.xpath("//@id"))
+    targets = {href[1:] for href in page.xpath("//a/@href")}
+    assert targets - ids == set()
+
+
+def test_each_label_count_leads_to_that_many_sentences() -> None:
+    page = parse(demo_html())
+    links = page.xpath("//section[@id='labels']//a[contains(@class, 'lab')]")
+    assert len(links) > 30
+    for link in links:
+        count = int(link.xpath(".//span[@class='n']/text()")[0])
+        target = page.get_element_by_id(link.get("href")[1:])
+        assert len(target.xpath(".//ol[@class='kwic']/li")) == count, link.get("href")
+        marked = target.xpath(".//ol[@class='kwic']/li/mark")
+        assert len(marked) == count
+
+
+def test_connotation_is_not_shown_by_colour_alone() -> None:
+    page = parse(demo_html())
+    for link in page.xpath("//a[contains(@class, 'lab')]"):
+        classes = link.get("class").split()
+        sign = link.xpath("./span[@class='sym']/text()")[0]
+        expected = {"negative": "\u2212", "neutral": "\u25cb", "positive": "+"}
+        assert [expected[c] for c in classes if c in expected] == [sign]
+        assert link.xpath("./span[@class='sr']"), "screen readers get the connotation in words"
+
+
+def test_trt_regime_cell_and_removed_chrome_are_shown() -> None:
+    page = parse(demo_html())
+    anchor = page.get_element_by_id("ev-trt-world-syrian-government-regime-forces")
+    heading = anchor.xpath("./h4")[0].text_content()
+    assert "regime forces" in heading and "TRT World: 9" in heading
+    removed = [li.text_content() for li in page.xpath("//details[@class='removed']//li")]
+    assert any(r.startswith("\u201cten + thirteen =\u201d") or "ten + thirteen =" in r
+               for r in removed)
+    assert any("Leave a comment" in r and "comment prompt" in r for r in removed)
+
+
+def test_article_text_is_escaped(tmp_path: Path) -> None:
+    for name, outlet in (("a.txt", "Alpha"), ("b.txt", "Beta")):
+        (tmp_path / name).write_text(
+            f"{outlet} <b>headline</b>\n\nThe regime <script>alert('x')</script> said "
+            "<img src=x onerror=alert(1)> that Hezbollah fighters left.\n",
+            encoding="utf-8",
+        )
+    report = analyze(load_corpus(tmp_path), load_lexicons(bundled_lexicon_files()))
+    html = render_html(report)
+    page = parse(html)
+    assert not page.xpath("//script | //img | //b")
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in html
+    assert "<script" not in html.lower()
+
+
+def test_golden_demo_report_is_current() -> None:
+    assert GOLDEN.exists(), "missing golden report: run  framing demo -o reports/al-hader-2015.html"
+    assert GOLDEN.read_text(encoding="utf-8") == demo_html(), (
+        "reports/al-hader-2015.html is stale: the code or lexicons changed. Look at the new "
+        "report, then regenerate it with  framing demo -o reports/al-hader-2015.html"
+    )
