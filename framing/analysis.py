@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from .distinctive import distinctive_terms
-from .matching import compile_terms, find_matches
+from .matching import compile_terms, find_matches, index_terms
 from .model import AnalysisConfig, Corpus, Group, Lexicon, Match, Report
 from .scoring import connotation_shares, count_labels
 
@@ -21,7 +21,7 @@ def analyze(
     """Match every lexicon term in every article, count and weigh them, find distinctive terms."""
     config = config or AnalysisConfig()
     groups = [g for lexicon in lexicons for g in lexicon.groups]
-    terms = compile_terms(groups)
+    terms = index_terms(compile_terms(groups))
     matches: list[Match] = []
     for done, article in enumerate(corpus.articles, 1):
         matches.extend(find_matches(article, terms))

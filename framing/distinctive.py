@@ -38,13 +38,15 @@ def build_vectorizer(config: AnalysisConfig) -> CountVectorizer:
     )
 
 
-def _sentence_texts(corpus: Corpus) -> tuple[list[str], list[tuple[Article, int]]]:
+def _sentence_texts(
+    corpus: Corpus, folded: dict[str, str]
+) -> tuple[list[str], list[tuple[Article, int]]]:
+    """Every sentence of every article (folded), with a reference back to it."""
     texts: list[str] = []
     refs: list[tuple[Article, int]] = []
     for article in corpus.articles:
-        folded = fold(article.text)
         for i, s in enumerate(article.sentences):
-            texts.append(folded[s.start : s.end])
+            texts.append(folded[article.id][s.start : s.end])
             refs.append((article, i))
     return texts, refs
 
@@ -62,7 +64,8 @@ def log_odds_z(own: np.ndarray, others: np.ndarray, prior: np.ndarray) -> tuple[
 
 def distinctive_terms(corpus: Corpus, config: AnalysisConfig) -> tuple[DistinctiveTerm, ...]:
     """The top distinctive terms of each outlet, with the sentences behind each count."""
-    texts, refs = _sentence_texts(corpus)
+    folded = {a.id: fold(a.text) for a in corpus.articles}
+    texts, refs = _sentence_texts(corpus, folded)
     vectorizer = build_vectorizer(config)
     try:
         by_sentence = sparse.csr_matrix(vectorizer.fit_transform(texts))
@@ -96,7 +99,7 @@ def distinctive_terms(corpus: Corpus, config: AnalysisConfig) -> tuple[Distincti
                     log_odds=round(float(delta[j]), 4),
                     log_odds_z=round(float(z[j]), 3),
                     evidence=_evidence(
-                        str(features[j]), by_sentence, int(j), outlet_sentences, refs
+                        str(features[j]), by_sentence, int(j), outlet_sentences, refs, folded
                     ),
                 )
             )
@@ -109,6 +112,7 @@ def _evidence(
     column: int,
     sentence_rows: np.ndarray,
     refs: Sequence[tuple[Article, int]],
+    folded: dict[str, str],
 ) -> tuple[Evidence, ...]:
     """The outlet's sentences that contain the term, each word of it marked."""
     col = by_sentence[:, column].toarray().ravel()
@@ -118,7 +122,7 @@ def _evidence(
     for r in sorted(int(r) for r in sentence_rows if col[r]):
         article, index = refs[r]
         sentence = article.sentences[index]
-        folded = fold(article.text)
-        hits = tuple(m.span() for m in pattern.finditer(folded, sentence.start, sentence.end))
+        text = folded[article.id]
+        hits = tuple(m.span() for m in pattern.finditer(text, sentence.start, sentence.end))
         found.append(Evidence(article=article.id, sentence=index, hits=hits))
     return tuple(found)

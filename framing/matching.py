@@ -24,6 +24,8 @@ _FOLD = str.maketrans(
 POSSESSIVE = r"(?:'s|')?"
 SEPARATOR = r"(?:\s*-\s*|\s+)"
 TOKEN = re.compile(r"\w+(?:'\w+)*")
+WORD_START = re.compile(r"\w+")
+ANCHOR = 4  # letters of a term's first word used to file it
 
 
 def fold(text: str) -> str:
@@ -85,7 +87,7 @@ def compile_terms(groups: Sequence[Group]) -> list[CompiledTerm]:
 
 
 def _compile(group: Group, term: Term, order: int) -> CompiledTerm:
-    spellings = (term.phrase, *term.variants)
+    spellings = sorted((term.phrase, *term.variants), key=len, reverse=True)
     flags = 0 if term.case_sensitive else re.IGNORECASE
     source = "|".join(phrase_pattern(s, term.inflect) for s in spellings)
     ctx = term.context or Context()
@@ -111,9 +113,46 @@ def _compile(group: Group, term: Term, order: int) -> CompiledTerm:
 
 
 def _anchor(spelling: str, case_sensitive: bool) -> str:
-    """The first few letters of a spelling: if absent from a text, the term cannot match there."""
-    first = re.split(r"[\s\-']", fold(spelling).strip())[0][:4]
+    """The first letters of a spelling (at most ANCHOR), the same in all its inflections."""
+    first = re.split(r"[\s\-']", fold(spelling).strip())[0][:ANCHOR]
     return first if case_sensitive else first.lower()
+
+
+@dataclass(frozen=True)
+class TermIndex:
+    """Terms filed under their anchors, so each word of a text is tried only against the few
+    terms that can start there (one regex per term over the whole text is far slower)."""
+
+    terms: tuple[CompiledTerm, ...]
+    by_anchor: dict[str, tuple[CompiledTerm, ...]]
+    lengths: tuple[int, ...]
+
+
+def index_terms(terms: Sequence[CompiledTerm]) -> TermIndex:
+    """File every term under each anchor of its spellings."""
+    filed: dict[str, list[CompiledTerm]] = {}
+    for c in terms:
+        for anchor in c.anchors:
+            key = anchor if c.term.case_sensitive else f"~{anchor}"
+            filed.setdefault(key, []).append(c)
+    lengths = sorted({len(a) for c in terms for a in c.anchors})
+    return TermIndex(
+        terms=tuple(terms),
+        by_anchor={k: tuple(v) for k, v in filed.items()},
+        lengths=tuple(lengths),
+    )
+
+
+def _candidates_at(index: TermIndex, word: str) -> list[CompiledTerm]:
+    """The terms whose anchor begins the word (case-sensitive anchors compared as written)."""
+    found: list[CompiledTerm] = []
+    lowered = word.lower()
+    for n in index.lengths:
+        if n > len(word):
+            break
+        found.extend(index.by_anchor.get(word[:n], ()))
+        found.extend(index.by_anchor.get(f"~{lowered[:n]}", ()))
+    return found
 
 
 def _tokens(text: str) -> list[str]:
@@ -135,38 +174,34 @@ def _context_allows(c: CompiledTerm, text: str, start: int, end: int, lo: int, h
     return True
 
 
-def find_matches(article: Article, terms: Sequence[CompiledTerm]) -> list[Match]:
+def find_matches(article: Article, index: TermIndex) -> list[Match]:
     """Every term occurrence in the article's title and kept sentences, overlaps resolved.
 
     Longest match wins; for equal spans a referent beats a cue and an earlier lexicon entry beats
     a later one. Matches in removed page chrome never count.
     """
     text = fold(article.text)
-    lowered = text.lower()
     starts = [s.start for s in article.sentences]
     candidates: list[tuple[int, int, int, CompiledTerm, int]] = []
-    for c in terms:
-        haystack = text if c.term.case_sensitive else lowered
-        if not any(a in haystack for a in c.anchors):
+    for word in WORD_START.finditer(text):
+        position = word.start()
+        at = bisect.bisect_right(starts, position) - 1
+        if at < 0 or position >= article.sentences[at].end:
             continue
-        for m in c.pattern.finditer(text):
-            index = bisect.bisect_right(starts, m.start()) - 1
-            if index < 0:
-                continue
-            sentence = article.sentences[index]
-            if m.end() > sentence.end:
-                continue
-            if _context_allows(c, text, m.start(), m.end(), sentence.start, sentence.end):
+        sentence = article.sentences[at]
+        for c in _candidates_at(index, word.group()):
+            m = c.pattern.match(text, position, sentence.end)
+            if m and _context_allows(c, text, position, m.end(), sentence.start, sentence.end):
                 rank = 0 if c.group.kind == "referent" else 1
-                candidates.append((m.start(), m.end(), rank, c, index))
+                candidates.append((position, m.end(), rank, c, at))
     candidates.sort(key=lambda x: (-(x[1] - x[0]), x[2], x[3].order, x[0]))
     taken = bytearray(len(text))
     chosen: list[Match] = []
-    for start, end, _, c, index in candidates:
+    for start, end, _, c, at in candidates:
         if taken.find(1, start, end) != -1:
             continue
         taken[start:end] = b"\x01" * (end - start)
-        chosen.append(_match(article, c, start, end, index))
+        chosen.append(_match(article, c, start, end, at))
     chosen.sort(key=lambda m: (m.start, m.end))
     return chosen
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
+from itertools import pairwise
 
 from framing.analysis import analyze
 from framing.lexicon import bundled_lexicon_files, load_lexicons
@@ -64,7 +65,7 @@ def test_no_page_chrome_is_counted_and_nothing_twice() -> None:
         for removed in article.removed:
             assert not [m for m in spans if m.start < removed.end and removed.start < m.end]
         ordered = sorted(spans, key=lambda m: m.start)
-        assert all(a.end <= b.start for a, b in zip(ordered, ordered[1:], strict=False))
+        assert all(a.end <= b.start for a, b in pairwise(ordered))
         for m in spans:
             assert article.text[m.start : m.end] == m.text
 

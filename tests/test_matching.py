@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from framing.matching import compile_terms, find_matches, fold
+from framing.matching import compile_terms, find_matches, fold, index_terms
 from framing.model import Match
 
 from .helpers import SMALL, lexicon_from, one_sentence_article
@@ -14,7 +14,7 @@ from .helpers import SMALL, lexicon_from, one_sentence_article
 
 @pytest.fixture
 def terms(tmp_path: Path):  # type: ignore[no-untyped-def]
-    return compile_terms(lexicon_from(tmp_path, SMALL).groups)
+    return index_terms(compile_terms(lexicon_from(tmp_path, SMALL).groups))
 
 
 def found(text: str, terms) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]

@@ -1,0 +1,76 @@
+"""The JSON and CSV exports: the documented contract other tools read."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from functools import lru_cache
+from typing import Any
+
+from framing.analysis import analyze
+from framing.export import CSV_COLUMNS, render_csv, render_json
+from framing.lexicon import bundled_lexicon_files, load_lexicons
+from framing.loading import load_corpus
+from framing.model import Report
+
+from .helpers import DEMO, ROOT
+
+
+@lru_cache(maxsize=1)
+def demo() -> Report:
+    return analyze(load_corpus(DEMO), load_lexicons(bundled_lexicon_files()))
+
+
+def demo_json() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(render_json(demo()))
+    return data
+
+
+def test_json_contract_keys_and_rows() -> None:
+    data = demo_json()
+    assert {"outlets", "labels", "distinctive_terms", "matches"} <= set(data)
+    assert set(data["outlets"][0]) >= {"id", "name", "words"}
+    assert set(data["labels"][0]) >= {
+        "outlet", "referent", "term", "connotation", "count", "per_1000_words",
+    }
+    assert set(data["distinctive_terms"][0]) >= {"outlet", "term", "tfidf", "log_odds_z"}
+    outlet_ids = {o["id"] for o in data["outlets"]}
+    assert {row["outlet"] for row in data["labels"]} <= outlet_ids
+
+
+def test_json_matches_point_into_the_files_as_read() -> None:
+    data = demo_json()
+    texts = {p.name: p.read_text(encoding="utf-8") for p in DEMO.glob("0*.txt")}
+    assert len(data["matches"]) > 100
+    for m in data["matches"]:
+        assert texts[m["article"]][m["start"] : m["end"]] == m["text"]
+
+
+def test_per_1000_words_is_count_over_outlet_words() -> None:
+    data = demo_json()
+    words = {o["id"]: o["words"] for o in data["outlets"]}
+    for row in data["labels"]:
+        assert abs(row["per_1000_words"] - 1000 * row["count"] / words[row["outlet"]]) < 0.006
+
+
+def test_every_json_key_is_documented() -> None:
+    schema = (ROOT / "SCHEMA.md").read_text(encoding="utf-8")
+    data = demo_json()
+    for key, value in data.items():
+        assert f"`{key}`" in schema, key
+        rows = value if isinstance(value, list) else [value]
+        for row in rows[:1]:
+            if isinstance(row, dict):
+                for field in row:
+                    assert f"`{field}`" in schema, f"{key}.{field}"
+
+
+def test_csv_is_the_labels_table() -> None:
+    rows = list(csv.DictReader(io.StringIO(render_csv(demo()))))
+    assert tuple(rows[0]) == CSV_COLUMNS
+    labels = demo_json()["labels"]
+    assert len(rows) == len(labels)
+    assert [(r["outlet"], r["referent"], r["term"], int(r["count"])) for r in rows] == [
+        (r["outlet"], r["referent"], r["term"], r["count"]) for r in labels
+    ]
