@@ -76,12 +76,12 @@ def _lexicon_options(func: F) -> F:
 
 
 def _lexicon_sources(paths: Sequence[Path], no_bundled: bool) -> list[Path | Traversable]:
-    from .lexicon import bundled_lexicon_files, expand_paths
+    from .lexicon import bundled_lexicon_files, expand_paths, unique_sources
 
     if no_bundled and not paths:
         raise click.UsageError("--no-bundled-lexicons needs at least one --lexicon PATH")
     bundled: list[Path | Traversable] = [] if no_bundled else list(bundled_lexicon_files())
-    return bundled + list(expand_paths(paths))
+    return unique_sources([*bundled, *expand_paths(paths)])
 
 
 # --------------------------------------------------------------------------- report

@@ -40,6 +40,33 @@ def bundled_lexicon_files() -> list[Traversable]:
     return sorted((f for f in folder.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name)
 
 
+def source_label(source: Path | Traversable) -> str:
+    """How a lexicon file is named in messages and reports: bundled ones by name only, so a
+    report does not depend on where framing is installed."""
+    if isinstance(source, Path) and not _is_bundled(source):
+        return str(source)
+    return f"{source.name} (bundled)"
+
+
+def _is_bundled(path: Path) -> bool:
+    folder = bundled_lexicon_dir()
+    return isinstance(folder, Path) and path.resolve().parent == folder.resolve()
+
+
+def unique_sources(sources: Iterable[Path | Traversable]) -> list[Path | Traversable]:
+    """Drop a file given twice (say the bundled lexicons/ folder again), keeping the first."""
+    seen: set[str] = set()
+    kept: list[Path | Traversable] = []
+    for source in sources:
+        key = str(source.resolve()) if isinstance(source, Path) else f"bundled:{source.name}"
+        if isinstance(source, Path) and _is_bundled(source):
+            key = f"bundled:{source.name}"
+        if key not in seen:
+            seen.add(key)
+            kept.append(source)
+    return kept
+
+
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
     """Folders become their *.toml files (sorted); files stay; a missing path is an error."""
     files: list[Path] = []
@@ -73,7 +100,7 @@ def load_lexicons(sources: Sequence[Path | Traversable]) -> tuple[Lexicon, ...]:
 
 def load_lexicon(source: Path | Traversable) -> Lexicon:
     """Parse and validate one lexicon file."""
-    label = str(source) if isinstance(source, Path) else f"(bundled) {source.name}"
+    label = source_label(source)
     try:
         data = tomllib.loads(source.read_bytes().decode("utf-8"))
     except UnicodeDecodeError:

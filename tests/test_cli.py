@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from framing.cli import cli
 
-from .helpers import DEMO, SMALL
+from .helpers import DEMO, LEXICONS, SMALL
 
 
 def run(*args: str) -> click.testing.Result:
@@ -179,3 +179,11 @@ def test_installed_command_runs_from_anywhere(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert out.stat().st_size > 10_000
+
+
+def test_giving_the_bundled_lexicons_again_does_not_double_count(tmp_path: Path) -> None:
+    corpus = two_outlets(tmp_path / "event")
+    out = tmp_path / "r.json"
+    assert run("report", str(corpus), "--lexicon", str(LEXICONS), "-o", str(out)).exit_code == 0
+    names = [lex["file"] for lex in json.loads(out.read_text(encoding="utf-8"))["lexicons"]]
+    assert names == ["cues.toml (bundled)", "syria.toml (bundled)"]
