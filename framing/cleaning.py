@@ -220,7 +220,10 @@ RULES: tuple[Rule, ...] = (
 def clean(doc: Document, outlet_id: str, article_id: str) -> Article:
     """Clean one document into an Article: title, kept paragraphs, sentences, removed lines."""
     names = _outlet_names(doc.outlet, outlet_id)
-    kept, removed, found = _apply_rules(_lines(doc.text), names)
+    lines = _lines(doc.text)
+    if doc.source.lower().endswith(".md"):
+        lines = (_without_markdown_heading(line) for line in lines)
+    kept, removed, found = _apply_rules(lines, names)
     title, title_line, body = _split_title(kept, doc.title)
     title_span = (title_line.start, title_line.end) if title_line else None
     paragraphs = tuple((line.start, line.end) for line in body)
@@ -244,6 +247,15 @@ def _lines(text: str) -> Iterator[Line]:
             yield Line(start=start, end=start + len(stripped), raw=stripped,
                        text=" ".join(stripped.split()))
         offset += len(raw) + 1
+
+
+def _without_markdown_heading(line: Line) -> Line:
+    """'# Title' in a .md file: the span starts after the '#' marks, which are not words."""
+    marks = re.match(r"#{1,6}\s+", line.raw)
+    if not marks:
+        return line
+    raw = line.raw[marks.end():]
+    return Line(start=line.start + marks.end(), end=line.end, raw=raw, text=" ".join(raw.split()))
 
 
 def _apply_rules(lines: Iterator[Line], names: frozenset[str]

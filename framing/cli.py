@@ -108,18 +108,24 @@ def _resolve_output(
     return path, inferred, True
 
 
-def _progress_callback(total: int) -> tuple[Callable[[int, int], None] | None, Any]:
-    if total < PROGRESS_FROM or not sys.stderr.isatty():
-        return None, None
-    bar = click.progressbar(length=total, label="Analysing articles", file=sys.stderr)
-    bar.__enter__()
-    state = {"done": 0}
+class _ProgressBar:
+    """A progress bar on stderr for one phase, shown only for long work on a terminal."""
 
-    def advance(done: int, _total: int) -> None:
-        bar.update(done - state["done"])
-        state["done"] = done
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.bar: Any = None
+        self.done = 0
 
-    return advance, bar
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            if total < PROGRESS_FROM or not sys.stderr.isatty():
+                return
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(done - self.done)
+        self.done = done
+        if done >= total:
+            self.bar.__exit__(None, None, None)
 
 
 def _run_report(
@@ -149,13 +155,11 @@ def _run_report(
                 "(it will be replaced) or another name"
             )
         lexicons = load_lexicons(_lexicon_sources(lexicon_paths, no_bundled))
-        corpus = load_corpus(corpus_dir)
+        corpus = load_corpus(corpus_dir, _ProgressBar("Reading articles"))
         for skipped in corpus.skipped:
             click.echo(f"skipped {skipped.source}: {skipped.reason}", err=True)
-        progress, bar = _progress_callback(len(corpus.articles))
-        report = analyze(corpus, lexicons, AnalysisConfig(top_terms=top_terms), progress)
-        if bar is not None:
-            bar.__exit__(None, None, None)
+        config = AnalysisConfig(top_terms=top_terms)
+        report = analyze(corpus, lexicons, config, _ProgressBar("Analysing articles"))
         renderers = {
             "html": lambda: render_html(report, title),
             "json": lambda: render_json(report),

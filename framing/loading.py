@@ -15,7 +15,7 @@ import json
 import logging
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -298,14 +298,19 @@ def _manifest_entry(path: Path, number: int,
 # --------------------------------------------------------------------------- corpus
 
 
-def load_corpus(folder: Path) -> Corpus:
+Progress = Callable[[int, int], None]  # (documents cleaned, documents in all)
+
+
+def load_corpus(folder: Path, progress: Progress | None = None) -> Corpus:
     """Read, clean and assemble the articles in ``folder``; the corpus takes the folder's name."""
     docs, skipped = load_documents(folder)
-    return build_corpus(folder.resolve().name, docs, skipped)
+    return build_corpus(folder.resolve().name, docs, skipped, progress)
 
 
-def build_corpus(name: str, docs: list[Document], skipped: list[Skipped]) -> Corpus:
-    """Clean ``docs`` and group them by outlet.
+def build_corpus(
+    name: str, docs: list[Document], skipped: list[Skipped], progress: Progress | None = None
+) -> Corpus:
+    """Clean ``docs`` and group them by outlet, reporting each cleaned one to ``progress``.
 
     Outlets are sorted by name, articles by outlet and then source. Raises InputError when
     there is no article or only one outlet: framing compares outlets.
@@ -327,7 +332,11 @@ def build_corpus(name: str, docs: list[Document], skipped: list[Skipped]) -> Cor
     articles: list[Article] = []
     for outlet_name in names:
         group = sorted(by_outlet[outlet_name], key=lambda doc: _natural_key(doc.source))
-        cleaned = [clean(doc, ids[outlet_name], doc.source) for doc in group]
+        cleaned = []
+        for doc in group:
+            cleaned.append(clean(doc, ids[outlet_name], doc.source))
+            if progress:
+                progress(len(articles) + len(cleaned), len(docs))
         articles.extend(cleaned)
         outlets.append(Outlet(id=ids[outlet_name], name=outlet_name,
                               articles=tuple(art.id for art in cleaned),

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .errors import OutputError
 
+NEW_FILE_MODE = 0o644  # readable by others, like a file a text editor saves (mkstemp gives 0o600)
 MARKERS = ('name="generator" content="framing', '"generator": "framing')
 
 
@@ -20,6 +21,7 @@ def write_atomic(path: Path, content: str) -> None:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(content)
+        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else NEW_FILE_MODE)
         os.replace(tmp, path)
     except OSError as err:
         if "tmp" in locals() and Path(tmp).exists():

@@ -276,3 +276,11 @@ def test_agencies_in_a_credit_line() -> None:
     assert agencies_in("TRTWorld and agencies") == {"agencies"}
     assert agencies_in("Helin Saeed") == set()
     assert merge_credits(("agencies", "AP"), {"AP"}) == ("agencies", "AP")
+
+
+def test_markdown_heading_marks_are_not_part_of_the_title() -> None:
+    text = "# Rebels retreat\n\nThe rebels left the town.\n"
+    article = clean(Document(source="story.md", text=text), "x", "story.md")
+    assert article.title == "Rebels retreat"
+    assert article.title_span is not None
+    assert text[article.title_span[0] : article.title_span[1]] == "Rebels retreat"
