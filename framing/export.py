@@ -14,7 +14,7 @@ SCHEMA_VERSION = 1
 GENERATOR = f"framing {__version__}"
 CSV_COLUMNS = (
     "outlet", "outlet_name", "referent", "referent_name", "term", "connotation",
-    "count", "per_1000_words", "articles", "tfidf",
+    "count", "per_1000_words", "articles", "tfidf", "source",
 )
 
 
@@ -54,14 +54,15 @@ def report_dict(report: Report) -> dict[str, Any]:
         ],
         "referents": [
             {"id": g.id, "name": g.name, "kind": g.kind, "description": g.description,
-             "lexicon": g.lexicon}
+             "lexicon": g.lexicon, "source": g.origin}
             for g in report.groups
         ],
         "labels": [_count_row(r, "referent") for r in report.labels if r.kind == "referent"],
         "cues": [_count_row(r, "category") for r in report.labels if r.kind == "cue"],
         "connotation_shares": [
             {"outlet": s.outlet, "referent": s.group, "mentions": s.mentions,
-             "negative": s.negative, "neutral": s.neutral, "positive": s.positive}
+             "negative": s.negative, "neutral": s.neutral, "positive": s.positive,
+             "unrated": s.unrated}
             for s in report.shares
         ],
         "distinctive_terms": [
@@ -81,7 +82,7 @@ def report_dict(report: Report) -> dict[str, Any]:
             {
                 "outlet": m.outlet, "article": sources[m.article], "start": m.start,
                 "end": m.end, "text": m.text, "referent": m.group, "kind": m.kind,
-                "term": m.term, "connotation": m.connotation, "source": "lexicon",
+                "term": m.term, "connotation": m.connotation, "source": m.source,
                 "sentence": m.sentence,
             }
             for m in report.matches
@@ -94,6 +95,7 @@ def _count_row(row: Any, group_key: str) -> dict[str, Any]:
         "outlet": row.outlet, group_key: row.group, "term": row.term,
         "connotation": row.connotation, "count": row.count,
         "per_1000_words": row.per_1000_words, "articles": row.articles, "tfidf": row.tfidf,
+        "source": row.source,
     }
 
 
@@ -113,6 +115,6 @@ def render_csv(report: Report) -> str:
         if r.kind == "referent":
             writer.writerow([
                 r.outlet, outlets[r.outlet], r.group, groups[r.group], r.term, r.connotation,
-                r.count, f"{r.per_1000_words:.2f}", r.articles, f"{r.tfidf:.4f}",
+                r.count, f"{r.per_1000_words:.2f}", r.articles, f"{r.tfidf:.4f}", r.source,
             ])
     return buffer.getvalue()

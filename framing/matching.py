@@ -218,4 +218,5 @@ def _match(article: Article, c: CompiledTerm, start: int, end: int, sentence: in
         term=c.term.phrase,
         connotation=c.term.connotation,
         sentence=sentence,
+        source=c.term.origin,
     )

@@ -9,8 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-Connotation = Literal["negative", "neutral", "positive"]
+Connotation = Literal["negative", "neutral", "positive", "unrated"]
+# What a lexicon may assign; "unrated" marks labels discovered in the text that no lexicon rates.
 CONNOTATIONS: tuple[Connotation, ...] = ("negative", "neutral", "positive")
+
+Origin = Literal["lexicon", "discovered"]  # where a referent or label comes from
 
 GroupKind = Literal["referent", "cue"]
 
@@ -135,6 +138,7 @@ class Term:
     case_sensitive: bool = False
     inflect: bool = True  # also match plurals and possessives of the last word
     context: Context | None = None
+    origin: Origin = "lexicon"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -146,7 +150,8 @@ class Group:
     kind: GroupKind
     description: str
     terms: tuple[Term, ...]
-    lexicon: str  # file name of the lexicon it came from
+    lexicon: str  # file name of the lexicon it came from ("" for a discovered referent)
+    origin: Origin = "lexicon"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -191,6 +196,7 @@ class Match:
     term: str  # the term's canonical phrase
     connotation: Connotation
     sentence: int  # index into the article's sentences
+    source: Origin = "lexicon"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -206,6 +212,7 @@ class LabelCount:
     per_1000_words: float
     articles: int  # in how many of the outlet's articles it occurs
     tfidf: float  # weight of the term for this outlet among all lexicon terms
+    source: Origin = "lexicon"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -218,6 +225,7 @@ class ConnotationShare:
     negative: float
     neutral: float
     positive: float
+    unrated: float = 0.0  # share of discovered labels no lexicon rates
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -17,7 +17,9 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from . import __version__
 from .model import Article, Group, LabelCount, Match, Report, Term
 
-SYMBOL = {"negative": "\u2212", "neutral": "\u25cb", "positive": "+"}  # minus, circle, plus
+SYMBOL = {  # minus, circle, plus, diamond
+    "negative": "\u2212", "neutral": "\u25cb", "positive": "+", "unrated": "\u25c7",
+}
 
 
 @lru_cache(maxsize=1)

@@ -12,26 +12,26 @@ from collections.abc import Sequence
 import numpy as np
 from sklearn.feature_extraction.text import TfidfTransformer
 
-from .model import CONNOTATIONS, Connotation, ConnotationShare, Corpus, LabelCount, Match
+from .model import Connotation, ConnotationShare, Corpus, LabelCount, Match, Origin
 
-LabelKey = tuple[str, str, str]  # group, term, connotation
+SHARE_KEYS: tuple[Connotation, ...] = ("negative", "neutral", "positive", "unrated")
 
 
 def count_labels(corpus: Corpus, matches: Sequence[Match]) -> tuple[LabelCount, ...]:
     """One row per outlet, group and term that occurs, sorted by outlet, group, count, term."""
     counts: Counter[tuple[str, str, str]] = Counter()
     articles: defaultdict[tuple[str, str, str], set[str]] = defaultdict(set)
-    meta: dict[tuple[str, str], tuple[str, Connotation]] = {}
+    meta: dict[tuple[str, str], tuple[str, Connotation, Origin]] = {}
     for m in matches:
         key = (m.outlet, m.group, m.term)
         counts[key] += 1
         articles[key].add(m.article)
-        meta[(m.group, m.term)] = (m.kind, m.connotation)
+        meta[(m.group, m.term)] = (m.kind, m.connotation, m.source)
     weights = _term_tfidf(corpus, counts)
     words = {o.id: o.words for o in corpus.outlets}
     rows = []
     for (outlet, group, term), count in counts.items():
-        kind, connotation = meta[(group, term)]
+        kind, connotation, source = meta[(group, term)]
         rows.append(
             LabelCount(
                 outlet=outlet,
@@ -43,6 +43,7 @@ def count_labels(corpus: Corpus, matches: Sequence[Match]) -> tuple[LabelCount, 
                 per_1000_words=round(1000 * count / max(words[outlet], 1), 2),
                 articles=len(articles[(outlet, group, term)]),
                 tfidf=weights[(outlet, group, term)],
+                source=source,
             )
         )
     rows.sort(key=lambda r: (r.outlet, r.group, -r.count, r.term))
@@ -78,7 +79,7 @@ def connotation_shares(matches: Sequence[Match]) -> tuple[ConnotationShare, ...]
     rows = []
     for (outlet, group), counter in sorted(tally.items()):
         total = sum(counter.values())
-        share = {c: round(counter[c] / total, 4) for c in CONNOTATIONS}
+        share = {c: round(counter[c] / total, 4) for c in SHARE_KEYS}
         rows.append(
             ConnotationShare(
                 outlet=outlet,
@@ -87,6 +88,7 @@ def connotation_shares(matches: Sequence[Match]) -> tuple[ConnotationShare, ...]
                 negative=share["negative"],
                 neutral=share["neutral"],
                 positive=share["positive"],
+                unrated=share["unrated"],
             )
         )
     return tuple(rows)
