@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from .discovery import discover
 from .distinctive import distinctive_terms
 from .matching import compile_terms, find_matches, index_terms
 from .model import AnalysisConfig, Corpus, Group, Lexicon, Match, Report
@@ -18,15 +19,18 @@ def analyze(
     config: AnalysisConfig | None = None,
     progress: Progress | None = None,
 ) -> Report:
-    """Match every lexicon term in every article, count and weigh them, find distinctive terms."""
+    """Match lexicon terms and discovered referents, count and weigh them, find distinctive terms.
+
+    Discovery needs the lexicon's matches first (names a lexicon covers are left to it), so
+    with discovery on, articles are matched twice: lexicon alone, then lexicon and discovered.
+    """
     config = config or AnalysisConfig()
-    groups = [g for lexicon in lexicons for g in lexicon.groups]
-    terms = index_terms(compile_terms(groups))
-    matches: list[Match] = []
-    for done, article in enumerate(corpus.articles, 1):
-        matches.extend(find_matches(article, terms))
-        if progress:
-            progress(done, len(corpus.articles))
+    groups: list[Group] = [g for lexicon in lexicons for g in lexicon.groups]
+    passes = 2 if config.discover else 1
+    matches = _match_all(corpus, groups, progress, passes, 0)
+    if config.discover:
+        groups += discover(corpus, matches, config.min_mentions)
+        matches = _match_all(corpus, groups, progress, passes, 1)
     used = {m.group for m in matches}
     return Report(
         corpus=corpus,
@@ -38,6 +42,20 @@ def analyze(
         distinctive=distinctive_terms(corpus, config),
         config=config,
     )
+
+
+def _match_all(
+    corpus: Corpus, groups: Sequence[Group], progress: Progress | None, passes: int, done: int
+) -> list[Match]:
+    """Every article's matches for these groups; progress counts articles over all passes."""
+    index = index_terms(compile_terms(groups))
+    total = passes * len(corpus.articles)
+    matches: list[Match] = []
+    for n, article in enumerate(corpus.articles, 1):
+        matches.extend(find_matches(article, index))
+        if progress:
+            progress(done * len(corpus.articles) + n, total)
+    return matches
 
 
 def _used_groups(groups: Sequence[Group], used: set[str]) -> list[Group]:

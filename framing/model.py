@@ -180,6 +180,8 @@ class AnalysisConfig:
     min_count: int = 2  # a distinctive term must occur at least this often in the outlet
     few_mentions: int = 5  # below this, a figure is flagged as resting on a handful of mentions
     ngram_max: int = 2  # TF-IDF over words and phrases of up to this many words
+    discover: bool = True  # find referents and labels no lexicon names
+    min_mentions: int = 2  # a discovered referent needs at least this many mentions
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -75,9 +75,7 @@ def build_view(report: Report, title: str | None) -> dict[str, Any]:
 
 
 def _term_index(report: Report) -> dict[tuple[str, str], tuple[Group, Term]]:
-    return {
-        (g.id, t.phrase): (g, t) for lex in report.lexicons for g in lex.groups for t in g.terms
-    }
+    return {(g.id, t.phrase): (g, t) for g in report.groups for t in g.terms}
 
 
 def _outlet_view(report: Report, outlet_id: str) -> dict[str, Any]:

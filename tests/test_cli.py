@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -193,3 +194,18 @@ def test_new_report_is_readable_by_others(tmp_path: Path) -> None:
     out = tmp_path / "r.csv"
     assert run("report", str(two_outlets(tmp_path / "event")), "-o", str(out)).exit_code == 0
     assert out.stat().st_mode & 0o777 == 0o644
+
+
+def test_output_does_not_depend_on_hash_seeds(tmp_path: Path) -> None:
+    """Sets and dicts iterate in an order that changes between processes; output must not."""
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"{seed}.json"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [sys.executable, "-m", "framing", "report", str(DEMO), "-o", str(out)],
+            env=env, capture_output=True, text=True,
+        )
+        assert done.returncode == 0, done.stderr
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]

@@ -63,7 +63,7 @@ def test_connotation_is_not_shown_by_colour_alone() -> None:
     for link in page.xpath("//a[contains(@class, 'lab')]"):
         classes = link.get("class").split()
         sign = link.xpath("./span[@class='sym']/text()")[0]
-        expected = {"negative": "\u2212", "neutral": "\u25cb", "positive": "+"}
+        expected = {"negative": "\u2212", "neutral": "\u25cb", "positive": "+", "unrated": "\u25c7"}
         assert [expected[c] for c in classes if c in expected] == [sign]
         assert link.xpath("./span[@class='sr']"), "screen readers get the connotation in words"
 

@@ -1,0 +1,441 @@
+"""Find an event's actors in the articles themselves, with the labels each outlet uses for them.
+
+No lexicon names this week's actors, so framing discovers them:
+
+1. **Names**: runs of capitalised words ("Kim Jong Un", "Syrian Observatory for Human Rights")
+   and acronyms ("DNC", "F.B.I."), with honorifics and titles split off ("Mr. Kim",
+   "CIA Director Mike Pompeo" -> title "CIA Director", name "Mike Pompeo").
+2. **Role phrases**: a role noun with its modifiers ("the North Korean leader", "the dictator",
+   "asylum-seekers").
+3. **Grouping**: a name joins the longer name it is part of ("Kim" -> "Kim Jong Un",
+   "Pompeo" -> "Mike Pompeo"), an acronym the name it abbreviates ("DNC" -> "Democratic
+   National Committee"); a role phrase joins the name it stands next to somewhere in the corpus
+   ("North Korean dictator Kim Jong Un" makes "North Korean dictator" a label of Kim Jong Un),
+   else, for groups of people ("migrants", "protesters"), it is a referent of its own.
+
+The result is a set of Groups (``origin="discovered"``) whose terms are matched like lexicon
+terms, so counting, evidence and rendering treat both alike. Names already covered by a lexicon
+are left to the lexicon. Connotation is not guessed: discovered labels are "unrated".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from .matching import fold
+from .model import Article, Corpus, Group, Match, Term
+
+TOKEN = re.compile(r"[^\W\d_](?:[\w.'-]*\w)?\.?|\d+", re.UNICODE)
+HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lady", "lord", "messrs"})
+TITLE_WORDS = frozenset({
+    "president", "vice", "prime", "minister", "secretary", "director", "chief", "leader",
+    "chairman", "chairwoman", "chair", "speaker", "senator", "sen", "rep", "representative",
+    "gov", "governor", "mayor", "gen", "general", "lt", "col", "colonel", "adm", "admiral",
+    "king", "queen", "prince", "princess", "pope", "chancellor", "ambassador", "envoy",
+    "attorney", "judge", "justice", "commissioner", "spokesman", "spokeswoman", "dictator",
+    "premier", "counsel", "deputy", "acting", "former", "first", "lady", "sheikh", "emir",
+    "ayatollah", "commander", "officer", "agent", "head", "founder", "ceo",
+})
+ROLE_NOUNS = frozenset({
+    "leader", "president", "dictator", "premier", "minister", "secretary", "director", "chief",
+    "official", "spokesman", "spokeswoman", "spokesperson", "lawmaker", "senator", "governor",
+    "mayor", "ambassador", "diplomat", "envoy", "regime", "government", "administration",
+    "chancellor", "king", "queen", "monarch", "strongman", "autocrat", "tyrant", "despot",
+    "counterpart", "prosecutor", "investigator", "attorney", "lawyer", "judge", "counsel",
+    "aide", "adviser", "advisor", "commander", "general", "rebel", "militant", "insurgent",
+    "fighter", "protester", "protestor", "demonstrator", "rioter", "activist", "migrant",
+    "immigrant", "refugee", "asylum-seeker", "alien", "caravan", "voter", "supporter",
+    "critic", "opponent", "ally", "worker", "union", "company", "firm", "party", "campaign",
+    "candidate", "nominee", "incumbent", "challenger", "police", "officer", "soldier", "troop",
+    "army", "military", "agency", "bureau", "department", "committee", "court", "jury",
+    "parliament", "congress", "senate", "house", "state", "country", "nation",
+})
+GROUP_NOUNS = frozenset({
+    "rebel", "militant", "insurgent", "fighter", "protester", "protestor", "demonstrator",
+    "rioter", "activist", "migrant", "immigrant", "refugee", "asylum-seeker", "alien",
+    "caravan", "voter", "supporter", "critic", "opponent", "worker", "official", "lawmaker",
+    "senator", "diplomat", "prosecutor", "investigator", "police", "officer", "soldier", "troop",
+    "force", "army", "military", "militia", "group", "faction",
+})
+MILITARY = frozenset({"army", "military", "troop", "force", "soldier"})
+MODIFIERS = frozenset({
+    "former", "top", "senior", "deputy", "acting", "special", "then", "current", "new",
+    "longtime", "powerful", "ruthless", "brutal", "reclusive", "young", "authoritarian",
+    "communist", "rogue", "embattled", "disgraced", "fired", "ousted", "outgoing", "incoming",
+    "illegal", "undocumented", "unauthorized", "armed", "radical", "extremist", "moderate",
+    "federal", "foreign", "local", "military", "intelligence", "government", "state", "chief",
+    "supreme", "defense", "interior", "finance", "trade", "justice",
+})
+CONNECTORS = frozenset({"of", "for", "de", "del", "da", "al", "bin", "ibn", "von", "van", "la"})
+DETERMINERS = frozenset({
+    "the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those",
+})
+CALENDAR = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec",
+})
+ADJECTIVE_ENDINGS = ("ous", "ful", "ive", "ic", "ent", "ant", "less", "ian", "ese", "ish", "ary")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str  # as written, folded
+    start: int
+    end: int
+
+    @property
+    def key(self) -> str:
+        """Lowercase, without dots and possessive: the form compared across mentions."""
+        return re.sub(r"'s?$", "", self.text.lower()).replace(".", "")
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[0].isupper()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A candidate mention: its words, where it is, and which part is a title or role."""
+
+    article: str
+    outlet: str
+    start: int
+    end: int
+    name: tuple[str, ...]  # name keys ("kim", "jong", "un"); empty for a bare role phrase
+    surface: str  # the name as written ("Kim Jong Un")
+    role: str = ""  # title or role phrase as written ("North Korean dictator"), no determiner
+    role_head: str = ""  # the role noun, singular ("dictator")
+
+
+@dataclass
+class Cluster:
+    """Mentions grouped as one referent while discovering."""
+
+    names: Counter[str] = field(default_factory=Counter)  # surface forms of the name
+    keys: set[tuple[str, ...]] = field(default_factory=set)
+    roles: Counter[str] = field(default_factory=Counter)
+    mentions: int = 0
+
+
+def _tokens(text: str, start: int, end: int) -> list[Token]:
+    """Word tokens; a final full stop stays only on abbreviations ("Mr.", "U.S.", "Gen.")."""
+    tokens = []
+    for m in TOKEN.finditer(text, start, end):
+        word, stop = m.group(), m.end()
+        bare = word[:-1].lower()
+        if word.endswith(".") and not (
+            len(bare) <= 3 or "." in bare or bare in TITLE_WORDS or bare in HONORIFICS
+        ):
+            word, stop = word[:-1], stop - 1
+        tokens.append(Token(word, m.start(), stop))
+    return tokens
+
+
+def _title_case(tokens: Sequence[Token], in_title: bool) -> bool:
+    """A headline in Title Case: capitals there do not mark names."""
+    words = [t for t in tokens if len(t.text) > 3]
+    share = 0.7 if in_title else 1.0
+    return len(words) >= 3 and sum(t.capitalised for t in words) >= share * len(words)
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ses", "xes", "ches", "shes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _is_name_token(token: Token, starting: bool) -> bool:
+    """A capitalised word that can be part of a name; a name does not start with a function
+    word or a contraction ("The", "This", "We'll") nor with a month or weekday."""
+    if not token.capitalised:
+        return False
+    key = token.key
+    if key in CALENDAR:
+        return False
+    if not starting:
+        return True
+    return not (key in ENGLISH_STOP_WORDS or "'" in key)
+
+
+def _split_title(words: list[Token]) -> tuple[list[Token], list[Token]]:
+    """('CIA', 'Director', 'Mike', 'Pompeo') -> title ['CIA', 'Director'], name ['Mike', ...].
+
+    "Secretary of State Mike Pompeo": a connector after a title word takes the next word too.
+    """
+    last_title = -1
+    i = 0
+    while i < len(words) - 1:
+        if words[i].key in TITLE_WORDS or words[i].key in HONORIFICS:
+            last_title = i
+            if words[i + 1].key in CONNECTORS and i + 2 < len(words) - 1:
+                last_title = i = i + 2
+        i += 1
+    name = words[last_title + 1 :]
+    while name and name[0].key in CONNECTORS:
+        name = name[1:]
+    return words[: last_title + 1], name
+
+
+def _acronym(words: Sequence[str]) -> str:
+    """Initials of the capitalised words: ('democratic', 'national', 'committee') -> 'dnc'."""
+    return "".join(w[0] for w in words if w not in CONNECTORS)
+
+
+def _modifier(run: list[Token], tokens: list[Token], text: str) -> bool:
+    """'North Korean' in 'North Korean officials': a nationality modifying a noun, not a name."""
+    if not run[-1].key.endswith(("an", "ese", "ish", "i")):
+        return False
+    after = tokens.index(run[-1]) + 1
+    return after < len(tokens) and not tokens[after].capitalised and (
+        text[run[-1].end : tokens[after].start].strip() == ""
+    )
+
+
+def _name_runs(tokens: list[Token], text: str) -> list[list[Token]]:
+    """Maximal runs of name tokens, connectors allowed inside, within one sentence."""
+    runs: list[list[Token]] = []
+    run: list[Token] = []
+    for i, token in enumerate(tokens):
+        joined = bool(run) and text[run[-1].end : token.start].strip() == ""
+        joined = joined and not run[-1].text.endswith(("'s", "'"))  # "China's Xi": two names
+        if joined and _is_name_token(token, False):
+            run.append(token)
+            continue
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if joined and token.key in CONNECTORS and nxt and _is_name_token(nxt, False):
+            run.append(token)
+            continue
+        if run:
+            runs.append(run)
+        run = [token] if _is_name_token(token, True) else []
+    if run:
+        runs.append(run)
+    return [r[: -1] if r[-1].key in CONNECTORS else r for r in runs]
+
+
+def _role_before(tokens: list[Token], index: int) -> list[Token]:
+    """Modifiers and a role noun ending just before tokens[index] ("North Korean dictator")."""
+    if index == 0 or _singular(tokens[index - 1].key) not in ROLE_NOUNS:
+        return []
+    start = index - 1
+    while start > 0 and index - start < 5:
+        prev = tokens[start - 1]
+        if prev.key in DETERMINERS or prev.key in ENGLISH_STOP_WORDS:
+            break
+        if prev.key in CALENDAR or not (
+            prev.capitalised or prev.key in MODIFIERS or prev.key.endswith(ADJECTIVE_ENDINGS)
+        ):
+            break
+        start -= 1
+    return tokens[start:index]
+
+
+def sentence_mentions(article: Article, index: int, text: str) -> list[Mention]:
+    """Name and role-phrase mentions in one sentence of an article (``text`` is folded)."""
+    s = article.sentences[index]
+    tokens = _tokens(text, s.start, s.end)
+    mentions: list[Mention] = []
+    used: set[int] = set()
+    runs = [] if _title_case(tokens, s.in_title) else _name_runs(tokens, text)
+    starts_with_role = runs and len(runs[0]) == 1 and runs[0][0] is tokens[0]
+    if starts_with_role and _singular(tokens[0].key) in ROLE_NOUNS:
+        runs = runs[1:]  # "Migrants waited": a role, not a name
+    for run in runs:
+        title, name = _split_title(run)
+        first = tokens.index(run[0])
+        title = [t for t in title if t.key not in HONORIFICS]
+        role = title or _role_before(tokens, first)
+        if not name or all(t.key in TITLE_WORDS for t in name) or _modifier(run, tokens, text):
+            continue
+        span_start = role[0].start if role else name[0].start
+        mentions.append(Mention(
+            article=article.id, outlet=article.outlet, start=span_start, end=name[-1].end,
+            name=tuple(t.key for t in name),
+            surface=re.sub(r"'s?$", "", text[name[0].start : name[-1].end]),
+            role=text[role[0].start : role[-1].end] if role else "",
+            role_head=_singular(role[-1].key) if role else "",
+        ))
+        used.update(range(first - len(role) if not title else first, first + len(run)))
+    for i, token in enumerate(tokens):
+        head = _singular(token.key)
+        if i in used or head not in ROLE_NOUNS or (token.capitalised and i > 0):
+            continue
+        if head != token.key and head not in GROUP_NOUNS:
+            continue  # "the two leaders": several people, not one actor's label
+        role = _role_before(tokens, i + 1)
+        mentions.append(Mention(
+            article=article.id, outlet=article.outlet, start=role[0].start, end=token.end,
+            name=(), surface="", role=text[role[0].start : token.end], role_head=head,
+        ))
+    return mentions
+
+
+def _cluster_names(mentions: Iterable[Mention]) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Map each name key to the key of the referent it belongs to.
+
+    Multi-word names that contain one another are one referent ("Shinzo Abe", "Shinzo Abe of
+    Japan"), named by the most frequent. A one-word name joins the most frequent referent
+    whose full name ends (else begins) with it ("Pompeo", "Kim"), or the name it abbreviates.
+    """
+    keys = Counter(m.name for m in mentions if m.name)
+    full = sorted((k for k in keys if len(k) > 1), key=lambda k: (-keys[k], -len(k), k))
+    owner: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for key in full:
+        bigger = [o for o in full if o != key and (_contains(o, key) or _contains(key, o))]
+        known = [owner[o] for o in bigger if o in owner]
+        owner[key] = known[0] if known else key
+    weight: Counter[tuple[str, ...]] = Counter()
+    for key in full:
+        weight[owner[key]] += keys[key]
+    acronyms = {_acronym(k): owner[k] for k in full}
+    for key in sorted(k for k in keys if len(k) == 1):
+        word = key[0]
+        by_last = {owner[k] for k in full if k[-1] == word}
+        by_first = {owner[k] for k in full if k[0] == word}
+        inside = {owner[k] for k in full if word in k}
+        candidates = by_last or by_first or (inside if len(inside) == 1 else set())
+        if candidates:
+            owner[key] = max(candidates, key=lambda k: (weight[k], k))
+        elif len(word) >= 2 and word in acronyms:
+            owner[key] = acronyms[word]
+        else:
+            owner[key] = key
+    return owner
+
+
+def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    """True when the shorter name's words appear in order in the longer one."""
+    it = iter(longer)
+    return all(word in it for word in shorter)
+
+
+def discover(
+    corpus: Corpus,
+    lexicon_matches: Sequence[Match],
+    min_mentions: int = 2,
+) -> tuple[Group, ...]:
+    """The event's referents found in the text, each with its labels as terms."""
+    covered = _covered(lexicon_matches)
+    mentions: list[Mention] = []
+    for article in corpus.articles:
+        text = fold(article.text)
+        for i in range(len(article.sentences)):
+            for m in sentence_mentions(article, i, text):
+                if not _overlaps(covered.get(m.article, ()), m.start, m.end):
+                    mentions.append(m)
+    owner = _cluster_names(mentions)
+    clusters: defaultdict[tuple[str, ...], Cluster] = defaultdict(Cluster)
+    role_owner: defaultdict[str, Counter[tuple[str, ...]]] = defaultdict(Counter)
+    for m in mentions:
+        if m.name:
+            cluster = clusters[owner[m.name]]
+            cluster.names[m.surface] += 1
+            cluster.keys.add(m.name)
+            cluster.mentions += 1
+            if m.role:
+                cluster.roles[m.role] += 1
+                role_owner[m.role.lower()][owner[m.name]] += 1
+    for m in mentions:
+        if not m.name:
+            target = _member_of(m, owner) or _role_target(m, role_owner)
+            if target is None and m.role_head in GROUP_NOUNS:
+                target = _group_key(m)
+            if target is not None:
+                clusters[target].roles[m.role] += 1
+                clusters[target].mentions += 1
+    return tuple(
+        _group(key, cluster)
+        for key, cluster in sorted(clusters.items(), key=lambda kv: (-kv[1].mentions, kv[0]))
+        if cluster.mentions >= min_mentions
+    )
+
+
+def _modifiers(mention: Mention) -> list[str]:
+    return [re.sub(r"'s?$", "", w.lower()) for w in mention.role.split()[:-1]]
+
+
+def _member_of(
+    mention: Mention, owner: dict[tuple[str, ...], tuple[str, ...]]
+) -> tuple[str, ...] | None:
+    """'Lebanese Hezbollah fighters' belongs to Hezbollah: a known name among the modifiers."""
+    for word in reversed(_modifiers(mention)):
+        if (word,) in owner:
+            return owner[(word,)]
+    return None
+
+
+def _group_key(mention: Mention) -> tuple[str, ...]:
+    """A group of people named by role: 'Syrian troops' and 'Syrian army' are one (Syrian
+    forces), 'Iranian troops' another; 'protesters' its own."""
+    head = "force" if mention.role_head in MILITARY else mention.role_head
+    nationality = [w for w in _modifiers(mention) if w.endswith(("an", "ese", "ish", "i"))]
+    return ("~" + " ".join([*nationality[-1:], head]),)
+
+
+def _role_target(
+    mention: Mention, role_owner: dict[str, Counter[tuple[str, ...]]]
+) -> tuple[str, ...] | None:
+    """The name a bare role phrase stands for, when the corpus says so unambiguously enough."""
+    owners = role_owner.get(mention.role.lower())
+    if not owners:
+        by_head: Counter[tuple[str, ...]] = Counter()
+        for role, counter in role_owner.items():
+            if _singular(role.split()[-1]) == mention.role_head:
+                by_head.update(counter)
+        owners = by_head
+    ranked = owners.most_common(2)
+    if not ranked:
+        return None
+    if len(ranked) == 2 and ranked[0][1] < 2 * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def _covered(matches: Sequence[Match]) -> dict[str, list[tuple[int, int]]]:
+    spans: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
+    for m in matches:
+        if m.kind == "referent":
+            spans[m.article].append((m.start, m.end))
+    return spans
+
+
+def _overlaps(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _group(key: tuple[str, ...], cluster: Cluster) -> Group:
+    """A discovered referent: named by its most used full name, its forms and roles as terms."""
+    if cluster.names:
+        name = max(cluster.names, key=lambda n: (len(n.split()) > 1, cluster.names[n], n))
+    else:
+        name = key[0].lstrip("~").capitalize() + "s"  # "~syrian force" -> "Syrian forces"
+    forms: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    for phrase, count in (*cluster.names.items(), *cluster.roles.items()):
+        forms[" ".join(phrase.lower().split())][phrase] += count
+    terms = []
+    for folded in sorted(forms):
+        variants = forms[folded]
+        phrase = max(variants, key=lambda v: (variants[v], v))
+        is_name = all(v in cluster.names and v[0].isupper() for v in variants)
+        terms.append(Term(
+            phrase=phrase, connotation="unrated", origin="discovered",
+            note="Found in these articles; no lexicon rates this label.",
+            case_sensitive=is_name,
+        ))
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "referent"
+    return Group(
+        id=f"d-{slug}", name=name, kind="referent", origin="discovered", lexicon="",
+        description=f"Discovered in the articles: {cluster.mentions} mentions.",
+        terms=tuple(terms),
+    )

@@ -1,0 +1,84 @@
+"""Discovering referents and their labels in text no lexicon knows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from framing.analysis import analyze
+from framing.discovery import discover
+from framing.lexicon import bundled_lexicon_files, load_lexicons
+from framing.loading import load_corpus
+from framing.model import Group, Report
+
+from .helpers import DEMO
+
+
+def corpus_of(tmp_path: Path, texts: dict[str, str]) -> Report:
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return analyze(load_corpus(tmp_path), [])
+
+
+def group_with(report: Report, phrase: str) -> Group:
+    hits = [g for g in report.groups if phrase in {t.phrase for t in g.terms}]
+    assert len(hits) == 1, (phrase, [g.id for g in hits])
+    return hits[0]
+
+
+KOREA = {
+    "left.txt": "Pompeo met Kim\n\nNorth Korean dictator Kim Jong Un met CIA Director Mike "
+                "Pompeo in secret. Kim wants a summit, Mr. Pompeo said. The North Korean "
+                "dictator has not confirmed it. Migrants waited at the border.\n",
+    "right.txt": "A secret trip\n\nMike Pompeo flew to Pyongyang. Kim Jong Un greeted the "
+                 "visitor, and the North Korean dictator smiled. The migrants left.\n",
+}
+
+
+def test_names_titles_and_role_phrases_join_one_referent(tmp_path: Path) -> None:
+    report = corpus_of(tmp_path, KOREA)
+    kim = group_with(report, "Kim Jong Un")
+    assert kim.origin == "discovered" and kim.name == "Kim Jong Un"
+    assert {t.phrase for t in kim.terms} == {"Kim Jong Un", "Kim", "North Korean dictator"}
+    pompeo = group_with(report, "Mike Pompeo")
+    assert {t.phrase for t in pompeo.terms} == {"Mike Pompeo", "Pompeo", "CIA Director"}
+    assert all(t.connotation == "unrated" for t in kim.terms + pompeo.terms)
+    # "Kim" in a title and a sentence, "Kim Jong Un" twice, "North Korean dictator" three times
+    assert sum(1 for m in report.matches if m.group == kim.id) == 7
+
+
+def test_groups_of_people_are_referents_of_their_own(tmp_path: Path) -> None:
+    report = corpus_of(tmp_path, KOREA)
+    migrants = next(g for g in report.groups if g.name == "Migrants")
+    assert {t.phrase.lower() for t in migrants.terms} == {"migrants"}
+    assert sum(1 for m in report.matches if m.group == migrants.id) == 2
+
+
+def test_acronym_joins_the_name_it_abbreviates(tmp_path: Path) -> None:
+    report = corpus_of(tmp_path, {
+        "a.txt": "Hack\n\nThe Democratic National Committee was hacked. The DNC said so.\n",
+        "b.txt": "Leak\n\nThe DNC denied it. The Democratic National Committee is angry.\n",
+    })
+    dnc = group_with(report, "DNC")
+    assert {t.phrase for t in dnc.terms} == {"DNC", "Democratic National Committee"}
+
+
+def test_al_hader_actors_are_discovered_without_any_lexicon() -> None:
+    report = analyze(load_corpus(DEMO), [])
+    names = {g.name for g in report.groups}
+    assert {"Lebanese Hezbollah", "Rebels", "Russia", "ISIS"} <= names
+    assert "Syrian Observatory for Human Rights" in names
+    forces = group_with(report, "Syrian army")  # the government's forces, by their labels
+    assert "Syrian troops" in {t.phrase for t in forces.terms}
+    rebels = next(g for g in report.groups if g.name == "Rebels")
+    outlets = {m.outlet for m in report.matches if m.group == rebels.id}
+    assert len(outlets) == 5  # every outlet's label for the rebels is counted
+
+
+def test_lexicon_referents_are_not_discovered_again() -> None:
+    corpus = load_corpus(DEMO)
+    report = analyze(corpus, load_lexicons(bundled_lexicon_files()))
+    discovered = discover(corpus, report.matches)
+    phrases = {t.phrase.lower() for g in discovered for t in g.terms}
+    assert "hezbollah" not in phrases and "rebels" not in phrases
+    assert any(g.origin == "discovered" for g in report.groups)
+    assert {m.source for m in report.matches} == {"lexicon", "discovered"}
