@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from .corrections import Correction, apply_corrections
 from .discovery import discover
 from .distinctive import distinctive_terms
 from .matching import compile_terms, find_matches, index_terms
@@ -18,18 +19,24 @@ def analyze(
     lexicons: Sequence[Lexicon],
     config: AnalysisConfig | None = None,
     progress: Progress | None = None,
+    corrections: tuple[Correction, ...] = (),
 ) -> Report:
     """Match lexicon terms and discovered referents, count and weigh them, find distinctive terms.
 
     Discovery needs the lexicon's matches first (names a lexicon covers are left to it), so
     with discovery on, articles are matched twice: lexicon alone, then lexicon and discovered.
+    ``corrections`` (from the folder's referents.toml) then merge, split, rename or drop
+    referents before the final matching.
     """
     config = config or AnalysisConfig()
     groups: list[Group] = [g for lexicon in lexicons for g in lexicon.groups]
-    passes = 2 if config.discover else 1
+    passes = 2 if config.discover or corrections else 1
     matches = _match_all(corpus, groups, progress, passes, 0)
     if config.discover:
         groups += discover(corpus, matches, config.min_mentions)
+    if corrections:
+        groups = apply_corrections(groups, corrections)
+    if passes == 2:
         matches = _match_all(corpus, groups, progress, passes, 1)
     used = {m.group for m in matches}
     return Report(

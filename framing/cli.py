@@ -137,8 +137,10 @@ def _run_report(
     title: str | None,
     top_terms: int,
     default_stem: str,
+    discover: bool = True,
 ) -> None:
     from .analysis import analyze
+    from .corrections import load_corrections
     from .export import render_csv, render_json
     from .lexicon import load_lexicons
     from .loading import load_corpus
@@ -158,8 +160,10 @@ def _run_report(
         corpus = load_corpus(corpus_dir, _ProgressBar("Reading articles"))
         for skipped in corpus.skipped:
             click.echo(f"skipped {skipped.source}: {skipped.reason}", err=True)
-        config = AnalysisConfig(top_terms=top_terms)
-        report = analyze(corpus, lexicons, config, _ProgressBar("Analysing articles"))
+        corrections = load_corrections(corpus_dir)
+        config = AnalysisConfig(top_terms=top_terms, discover=discover)
+        bar = _ProgressBar("Analysing articles")
+        report = analyze(corpus, lexicons, config, bar, corrections)
         renderers = {
             "html": lambda: render_html(report, title),
             "json": lambda: render_json(report),
@@ -189,6 +193,8 @@ def _run_report(
 @click.option("--title", help="The event's name in the report. [default: the folder name]")
 @click.option("--top-terms", type=click.IntRange(1, 100), default=12, show_default=True,
               help="Distinctive terms listed per outlet.")
+@click.option("--no-discovery", is_flag=True,
+              help="Count only lexicon terms; do not look for other actors in the text.")
 @click.option("-v", "--verbose", is_flag=True, help="Show more about what framing does.")
 def report(
     corpus: Path,
@@ -198,6 +204,7 @@ def report(
     no_bundled_lexicons: bool,
     title: str | None,
     top_terms: int,
+    no_discovery: bool,
     verbose: bool,
 ) -> None:
     """Compare how the outlets in CORPUS frame one event.
@@ -206,6 +213,9 @@ def report(
     many articles (.jsonl, .csv with outlet, title and text fields). An optional outlets.csv
     in the folder names each file's outlet (columns: file, outlet; optional title, date,
     url, credited_sources). Page chrome is removed and listed in the report.
+
+    Actors come from the lexicons and from the text itself (names, titles, role words);
+    a referents.toml in CORPUS merges, splits, renames or ignores them (see the README).
 
     Prints a summary table and writes the report. An existing file named with -o is
     replaced only when the run succeeds.
@@ -219,7 +229,10 @@ def report(
     """
     _setup_logging(verbose)
     stem = f"{corpus.resolve().name or 'corpus'}-report"
-    _run_report(corpus, output, fmt, lexicon_paths, no_bundled_lexicons, title, top_terms, stem)
+    _run_report(
+        corpus, output, fmt, lexicon_paths, no_bundled_lexicons, title, top_terms, stem,
+        discover=not no_discovery,
+    )
 
 
 @cli.command()

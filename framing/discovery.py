@@ -141,8 +141,8 @@ def _tokens(text: str, start: int, end: int) -> list[Token]:
 def _title_case(tokens: Sequence[Token], in_title: bool) -> bool:
     """A headline in Title Case: capitals there do not mark names."""
     words = [t for t in tokens if len(t.text) > 3]
-    share = 0.7 if in_title else 1.0
-    return len(words) >= 3 and sum(t.capitalised for t in words) >= share * len(words)
+    share, least = (0.7, 3) if in_title else (1.0, 6)
+    return len(words) >= least and sum(t.capitalised for t in words) >= share * len(words)
 
 
 def _singular(word: str) -> str:

@@ -28,6 +28,7 @@ from framing.reading import read_text
 logger = logging.getLogger(__name__)
 
 MANIFEST = "outlets.csv"
+REFERENTS = "referents.toml"  # corrections to discovered referents (see corrections.py)
 TEXT_TYPES = frozenset({".txt", ".md"})
 HTML_TYPES = frozenset({".html", ".htm"})
 FEED_TYPES = frozenset({".jsonl", ".csv"})
@@ -57,7 +58,7 @@ def load_documents(folder: Path) -> tuple[list[Document], list[Skipped]]:
     if not folder.is_dir():
         what = "is not a folder" if folder.exists() else "does not exist"
         raise InputError(f"{folder}: {what}; give the folder that holds the articles")
-    paths = sorted(p for p in folder.iterdir() if p.name != MANIFEST)
+    paths = sorted(p for p in folder.iterdir() if p.name not in (MANIFEST, REFERENTS))
     manifest = read_manifest(folder / MANIFEST) if (folder / MANIFEST).is_file() else None
     docs: list[Document] = []
     skipped: list[Skipped] = []
