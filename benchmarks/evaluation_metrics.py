@@ -1,0 +1,225 @@
+"""Scores that compare framing's highlights with people's annotations; pure functions.
+
+Spans are character ranges in one article file (end exclusive). Two spans overlap when they
+share at least one character: spans that only touch ("ab" and "cd" in "abcd") do not.
+
+- Actor grouping (NewsWCL50): each gold mention takes the framing referent whose match
+  overlaps it most, and the resulting clustering is scored with B-cubed (Bagga and Baldwin
+  1998) against the annotators' concepts. A mention framing did not find is its own cluster.
+- Loaded wording (BASIL): how many lexical-bias spans framing's non-neutral highlights touch,
+  how many of those highlights touch any annotated span, and how dense the highlights are.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from statistics import mean
+
+Key = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A character range in one article file."""
+
+    article: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """A framing match: where it is and which referent or cue category it belongs to."""
+
+    span: Span
+    category: str
+
+
+@dataclass(frozen=True)
+class GoldMention:
+    """An annotated mention of a concept (NewsWCL50 `code_name`)."""
+
+    span: Span
+    concept: str
+
+
+@dataclass(frozen=True)
+class BiasSpan:
+    """An annotated biased span (BASIL): `lex` (loaded wording) or `inf` (facts chosen)."""
+
+    span: Span
+    bias: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A gold mention as scored: framing's cluster for it and its gold concept."""
+
+    cluster: Key
+    concept: Key
+    found: bool
+
+
+@dataclass(frozen=True)
+class GroupingScores:
+    """Mention recall and B-cubed of framing's clustering of the gold mentions."""
+
+    gold: int
+    found: int
+    mention_recall: float
+    b3_precision: float
+    b3_recall: float
+    b3_f1: float
+
+
+@dataclass(frozen=True)
+class WordingCounts:
+    """Counts behind the loaded-wording figures; add them to pool events."""
+
+    lex_spans: int = 0
+    lex_found: int = 0
+    highlights: int = 0
+    highlights_on_spans: int = 0
+    words: int = 0
+
+    def __add__(self, other: WordingCounts) -> WordingCounts:
+        return WordingCounts(
+            self.lex_spans + other.lex_spans, self.lex_found + other.lex_found,
+            self.highlights + other.highlights,
+            self.highlights_on_spans + other.highlights_on_spans, self.words + other.words,
+        )
+
+    @property
+    def lex_recall(self) -> float | None:
+        """Share of lexical-bias spans that a non-neutral highlight overlaps."""
+        return ratio(self.lex_found, self.lex_spans)
+
+    @property
+    def precision(self) -> float | None:
+        """Share of non-neutral highlights that overlap an annotated span (lex or inf)."""
+        return ratio(self.highlights_on_spans, self.highlights)
+
+    @property
+    def per_1000_words(self) -> float | None:
+        """Non-neutral highlights per 1,000 words."""
+        share = ratio(self.highlights, self.words)
+        return None if share is None else 1000 * share
+
+
+def ratio(part: int, whole: int) -> float | None:
+    """part / whole, or None when whole is 0 (the figure is undefined)."""
+    return part / whole if whole else None
+
+
+def overlap(a: Span, b: Span) -> int:
+    """How many characters two spans share (0 for different articles or touching spans)."""
+    if a.article != b.article:
+        return 0
+    return max(0, min(a.end, b.end) - max(a.start, b.start))
+
+
+def best_highlight(span: Span, highlights: Iterable[Highlight]) -> Highlight | None:
+    """The highlight overlapping `span` most; on a tie the earliest (by start, then end)."""
+    best: Highlight | None = None
+    best_key: tuple[int, int, int] = (0, 0, 0)
+    for highlight in highlights:
+        shared = overlap(span, highlight.span)
+        key = (shared, -highlight.span.start, -highlight.span.end)
+        if shared > 0 and (best is None or key > best_key):
+            best, best_key = highlight, key
+    return best
+
+
+def bcubed(clusters: Sequence[Key], classes: Sequence[Key]) -> tuple[float, float, float]:
+    """B-cubed precision, recall and F1 of a clustering against gold classes (one per item)."""
+    if len(clusters) != len(classes):
+        raise ValueError("every item needs one cluster and one class")
+    if not clusters:
+        return 0.0, 0.0, 0.0
+    cluster_size = Counter(clusters)
+    class_size = Counter(classes)
+    both = Counter(zip(clusters, classes, strict=True))
+    precision = mean(both[c, g] / cluster_size[c] for c, g in zip(clusters, classes, strict=True))
+    recall = mean(both[c, g] / class_size[g] for c, g in zip(clusters, classes, strict=True))
+    return precision, recall, f1(precision, recall)
+
+
+def f1(precision: float, recall: float) -> float:
+    """Harmonic mean of precision and recall (0 when both are 0)."""
+    total = precision + recall
+    return 2 * precision * recall / total if total else 0.0
+
+
+def grouping_mentions(
+    event: str, gold: Sequence[GoldMention], referents: Sequence[Highlight]
+) -> list[Mention]:
+    """Each gold mention with the framing referent that overlaps it most, keyed by event.
+
+    Keys carry the event name so that events can be pooled without merging their clusters;
+    an unfound mention gets a cluster of its own.
+    """
+    mentions = []
+    for index, mention in enumerate(gold):
+        match = best_highlight(mention.span, referents)
+        cluster = (event, "unfound", str(index)) if match is None else (event, match.category)
+        mentions.append(Mention(cluster, (event, mention.concept), match is not None))
+    return mentions
+
+
+def score_grouping(mentions: Sequence[Mention]) -> GroupingScores:
+    """Mention recall and B-cubed over the mentions of one event, or of several pooled."""
+    found = sum(m.found for m in mentions)
+    precision, recall, f = bcubed([m.cluster for m in mentions], [m.concept for m in mentions])
+    return GroupingScores(
+        gold=len(mentions), found=found, mention_recall=ratio(found, len(mentions)) or 0.0,
+        b3_precision=precision, b3_recall=recall, b3_f1=f,
+    )
+
+
+def macro_grouping(scores: Sequence[GroupingScores]) -> GroupingScores:
+    """The mean of each figure over events (counts are summed)."""
+    return GroupingScores(
+        gold=sum(s.gold for s in scores), found=sum(s.found for s in scores),
+        mention_recall=mean_of([s.mention_recall for s in scores]) or 0.0,
+        b3_precision=mean_of([s.b3_precision for s in scores]) or 0.0,
+        b3_recall=mean_of([s.b3_recall for s in scores]) or 0.0,
+        b3_f1=mean_of([s.b3_f1 for s in scores]) or 0.0,
+    )
+
+
+def mean_of(values: Iterable[float | None]) -> float | None:
+    """The mean of the defined values, or None when there are none."""
+    defined = [v for v in values if v is not None]
+    return mean(defined) if defined else None
+
+
+def touches_any(span: Span, spans: Iterable[Span]) -> bool:
+    """Whether `span` overlaps at least one of `spans`."""
+    return any(overlap(span, other) > 0 for other in spans)
+
+
+def wording_counts(
+    annotated: Sequence[BiasSpan], highlights: Sequence[Highlight], words: int
+) -> WordingCounts:
+    """Lexical-bias spans found and highlights on annotated spans, for one event."""
+    lex = [a.span for a in annotated if a.bias == "lex"]
+    marked = [h.span for h in highlights]
+    every = [a.span for a in annotated]
+    return WordingCounts(
+        lex_spans=len(lex), lex_found=sum(touches_any(s, marked) for s in lex),
+        highlights=len(marked), highlights_on_spans=sum(touches_any(h, every) for h in marked),
+        words=words,
+    )
+
+
+def category_counts(
+    annotated: Sequence[BiasSpan], highlights: Sequence[Highlight]
+) -> dict[str, WordingCounts]:
+    """The wording counts of each highlight category on its own (words left at 0)."""
+    categories = sorted({h.category for h in highlights})
+    return {
+        c: wording_counts(annotated, [h for h in highlights if h.category == c], 0)
+        for c in categories
+    }

@@ -1,0 +1,345 @@
+"""The evaluation script: its metrics on hand-made inputs, the quality gate, the command line.
+
+Every text here is invented for the tests; none comes from the evaluation data.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from .helpers import ROOT
+
+
+def _load(name: str) -> ModuleType:
+    """Import benchmarks/<name>.py (benchmarks is a folder of scripts, not a package)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # evaluate.py imports the other two by these names
+    spec.loader.exec_module(module)
+    return module
+
+
+metrics = _load("evaluation_metrics")
+gate = _load("evaluation_gate")
+evaluate = _load("evaluate")
+
+Span = metrics.Span
+Highlight = metrics.Highlight
+
+
+def hl(start: int, end: int, category: str = "r", article: str = "a.txt") -> Any:
+    return Highlight(Span(article, start, end), category)
+
+
+# Overlap rules
+
+
+def test_overlap_counts_shared_characters_only() -> None:
+    assert metrics.overlap(Span("a.txt", 0, 5), Span("a.txt", 3, 9)) == 2
+    assert metrics.overlap(Span("a.txt", 0, 5), Span("a.txt", 5, 9)) == 0  # touching
+    assert metrics.overlap(Span("a.txt", 0, 5), Span("b.txt", 0, 5)) == 0  # other article
+    assert metrics.overlap(Span("a.txt", 2, 3), Span("a.txt", 0, 9)) == 1  # nested
+
+
+def test_largest_overlap_wins_and_ties_go_to_the_earliest() -> None:
+    mention = Span("a.txt", 10, 20)
+    small, large = hl(8, 12, "small"), hl(12, 19, "large")
+    assert metrics.best_highlight(mention, [small, large]) == large
+    left, right = hl(5, 13, "left"), hl(17, 25, "right")  # 3 characters each
+    assert metrics.best_highlight(mention, [right, left]) == left
+    assert metrics.best_highlight(mention, [hl(0, 10), hl(20, 30)]) is None  # touching only
+
+
+# B-cubed
+
+
+def _keys(labels: str) -> list[tuple[str, ...]]:
+    return [(label,) for label in labels]
+
+
+def test_bcubed_on_bagga_and_baldwins_example() -> None:
+    # Items 1-12; gold classes {1-5}, {6, 7}, {8-12} (Bagga and Baldwin 1998).
+    gold = _keys("AAAAABBCCCCC")
+    # Merging the small class into a big one costs less precision than merging the two big
+    # ones: items 1-5 score 5/7, 6-7 score 2/7, 8-12 score 1 -> (25/7 + 4/7 + 5) / 12 = 16/21.
+    precision, recall, f1 = metrics.bcubed(_keys("XXXXXXXYYYYY"), gold)
+    assert precision == pytest.approx(16 / 21)
+    assert recall == pytest.approx(1.0)
+    assert f1 == pytest.approx(32 / 37)
+    # {1-5, 8-12} and {6, 7}: 10 items score 1/2, 2 score 1 -> 7/12.
+    precision, recall, _ = metrics.bcubed(_keys("XXXXXYYXXXXX"), gold)
+    assert precision == pytest.approx(7 / 12)
+    assert recall == pytest.approx(1.0)
+
+
+def test_bcubed_of_all_singletons_has_full_precision_and_low_recall() -> None:
+    precision, recall, _ = metrics.bcubed(_keys("abcdefghijkl"), _keys("AAAAABBCCCCC"))
+    assert precision == pytest.approx(1.0)
+    assert recall == pytest.approx((5 * (1 / 5) + 2 * (1 / 2) + 5 * (1 / 5)) / 12)
+
+
+def test_unfound_mentions_are_singletons() -> None:
+    gold = [metrics.GoldMention(Span("a.txt", s, s + 3), "X") for s in (0, 10, 20)]
+    referents = [hl(0, 3, "r"), hl(9, 12, "r")]
+    mentions = metrics.grouping_mentions("e", gold, referents)
+    assert [m.found for m in mentions] == [True, True, False]
+    scores = metrics.score_grouping(mentions)
+    assert scores.mention_recall == pytest.approx(2 / 3)
+    assert scores.b3_precision == pytest.approx(1.0)
+    assert scores.b3_recall == pytest.approx((2 / 3 + 2 / 3 + 1 / 3) / 3)
+
+
+def test_two_unfound_mentions_do_not_share_a_cluster() -> None:
+    gold = [metrics.GoldMention(Span("a.txt", s, s + 3), "X") for s in (0, 10)]
+    scores = metrics.score_grouping(metrics.grouping_mentions("e", gold, []))
+    assert (scores.found, scores.b3_recall) == (0, pytest.approx(0.5))
+
+
+def test_pooled_events_keep_their_clusters_apart() -> None:
+    first = metrics.grouping_mentions("e1", [metrics.GoldMention(Span("a.txt", 0, 3), "X")],
+                                      [hl(0, 3, "r")])
+    second = metrics.grouping_mentions("e2", [metrics.GoldMention(Span("a.txt", 0, 3), "Y")],
+                                       [hl(0, 3, "r")])
+    pooled = metrics.score_grouping(first + second)
+    assert (pooled.b3_precision, pooled.b3_recall) == (1.0, 1.0)
+
+
+def test_macro_is_the_mean_of_events() -> None:
+    one = metrics.GroupingScores(10, 5, 0.5, 1.0, 0.2, 0.4)
+    two = metrics.GroupingScores(30, 30, 1.0, 0.5, 0.4, 0.6)
+    macro = metrics.macro_grouping([one, two])
+    assert (macro.gold, macro.found) == (40, 35)
+    assert (macro.mention_recall, macro.b3_f1) == (pytest.approx(0.75), pytest.approx(0.5))
+
+
+# Loaded wording
+
+
+def test_wording_counts() -> None:
+    annotated = [
+        metrics.BiasSpan(Span("a.txt", 0, 10), "lex"),
+        metrics.BiasSpan(Span("a.txt", 20, 30), "lex"),
+        metrics.BiasSpan(Span("a.txt", 40, 60), "inf"),
+    ]
+    marked = [hl(5, 8, "loaded"), hl(30, 35, "loaded"), hl(50, 55, "verbs"), hl(70, 75, "verbs")]
+    counts = metrics.wording_counts(annotated, marked, 2000)
+    assert (counts.lex_spans, counts.lex_found) == (2, 1)  # 30-35 only touches 20-30
+    assert (counts.highlights, counts.highlights_on_spans) == (4, 2)  # an inf span counts
+    assert counts.lex_recall == pytest.approx(0.5)
+    assert counts.precision == pytest.approx(0.5)
+    assert counts.per_1000_words == pytest.approx(2.0)
+    by_category = metrics.category_counts(annotated, marked)
+    assert sorted(by_category) == ["loaded", "verbs"]
+    assert (by_category["loaded"].lex_found, by_category["loaded"].precision) == (1, 0.5)
+    assert (by_category["verbs"].lex_found, by_category["verbs"].highlights_on_spans) == (0, 1)
+
+
+def test_undefined_figures_are_none_and_pooling_adds_counts() -> None:
+    empty = metrics.wording_counts([], [], 0)
+    assert (empty.lex_recall, empty.precision, empty.per_1000_words) == (None, None, None)
+    pooled = metrics.WordingCounts(2, 1, 4, 2, 1000) + metrics.WordingCounts(2, 2, 0, 0, 1000)
+    assert (pooled.lex_recall, pooled.precision, pooled.per_1000_words) == (0.75, 0.5, 2.0)
+    assert metrics.mean_of([None, 0.2, 0.4]) == pytest.approx(0.3)
+
+
+# The gate
+
+
+def figures(recall: float = 0.5, per_1000: float = 3.0) -> Any:
+    return gate.Figures({"x.recall": recall}, {"x.per_1000": per_1000})
+
+
+def pinned(recall: float = 0.5, ceiling: float = 4.0, digest: str = "d1") -> Any:
+    return gate.Baseline(digest, {"x.recall": recall}, {"x.per_1000": ceiling})
+
+
+def test_check_passes_at_the_pins_and_above() -> None:
+    assert gate.check(figures(0.5), "d1", pinned(0.5)) == []
+    assert gate.check(figures(0.6), "d1", pinned(0.5)) == []
+    assert gate.check(figures(0.5 - 1e-12), "d1", pinned(0.5)) == []  # float noise
+
+
+def test_check_names_a_floor_that_dropped() -> None:
+    [problem] = gate.check(figures(0.4), "d1", pinned(0.5))
+    assert "x.recall dropped to 0.4000, below its pin 0.5000" in problem
+
+
+def test_check_names_a_ceiling_exceeded() -> None:
+    [problem] = gate.check(figures(per_1000=4.5), "d1", pinned(ceiling=4.0))
+    assert "x.per_1000 rose to 4.5000, above its ceiling 4.0000" in problem
+
+
+def test_check_fails_when_the_inputs_changed() -> None:
+    [problem] = gate.check(figures(), "d2", pinned(digest="d1"))
+    assert "the evaluation inputs changed; re-pin with --update-baseline after checking" in problem
+
+
+def test_check_names_a_pinned_figure_not_measured() -> None:
+    [problem] = gate.check(gate.Figures({}, {"x.per_1000": 3.0}), "d1", pinned())
+    assert "x.recall is pinned" in problem
+
+
+def test_update_raises_floors_and_lowers_ceilings() -> None:
+    result = gate.update(figures(0.7, 1.0), "d2", pinned(0.5, 4.0), allow_lower=False)
+    assert (result.kept, result.loosened) == ([], [])
+    assert result.baseline.inputs_sha256 == "d2"
+    assert result.baseline.floors == {"x.recall": 0.7}
+    assert result.baseline.ceilings == {"x.per_1000": 1.0 + gate.CEILING_MARGIN}
+
+
+def test_update_never_lowers_a_floor_without_allow_lower() -> None:
+    result = gate.update(figures(0.3), "d1", pinned(0.5), allow_lower=False)
+    assert result.baseline.floors == {"x.recall": 0.5}
+    assert result.kept == ["x.recall: kept the floor at 0.5000; the figure is now 0.3000"]
+    result = gate.update(figures(0.3), "d1", pinned(0.5), allow_lower=True)
+    assert result.baseline.floors == {"x.recall": 0.3}
+    assert result.loosened == ["x.recall: lowered the floor at 0.5000; the figure is now 0.3000"]
+    assert result.kept == []
+
+
+def test_update_never_raises_a_ceiling_without_allow_lower() -> None:
+    result = gate.update(figures(per_1000=9.0), "d1", pinned(ceiling=4.0), allow_lower=False)
+    assert result.baseline.ceilings == {"x.per_1000": 4.0}
+    assert result.kept and "x.per_1000: kept the ceiling" in result.kept[0]
+    result = gate.update(figures(per_1000=3.5), "d1", pinned(ceiling=4.0), allow_lower=False)
+    assert result.baseline.ceilings == {"x.per_1000": 4.0}  # within the margin: unchanged
+    assert result.kept == []
+    result = gate.update(figures(per_1000=9.0), "d1", pinned(ceiling=4.0), allow_lower=True)
+    assert result.baseline.ceilings == {"x.per_1000": 9.0 + gate.CEILING_MARGIN}
+    assert result.loosened and "raised the ceiling" in result.loosened[0]
+
+
+def test_first_update_pins_everything(tmp_path: Path) -> None:
+    result = gate.update(figures(0.5, 3.0), "d1", None, allow_lower=False)
+    assert (result.kept, result.loosened) == ([], [])
+    path = tmp_path / "baseline.json"
+    gate.write_baseline(path, result.baseline)
+    assert gate.read_baseline(path) == result.baseline
+
+
+def test_digest_covers_names_and_bytes(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(b"one")
+    before = gate.inputs_digest(tmp_path, [tmp_path / "a.txt"])
+    (tmp_path / "a.txt").write_bytes(b"two")
+    assert gate.inputs_digest(tmp_path, [tmp_path / "a.txt"]) != before
+    (tmp_path / "a.txt").rename(tmp_path / "b.txt")
+    (tmp_path / "b.txt").write_bytes(b"one")
+    assert gate.inputs_digest(tmp_path, [tmp_path / "b.txt"]) != before
+
+
+# The command line, on a tiny invented evaluation set
+
+NEWS = {
+    "alpha": "Rebels retreat\n\nThe Syrian regime said its forces took the town. Rebels left.\n",
+    "beta": "Town falls\n\nGovernment forces took the town, the army said on Sunday.\n",
+}
+
+
+def _spans(text: str, phrase: str) -> tuple[int, int]:
+    start = text.index(phrase)
+    return start, start + len(phrase)
+
+
+def write_event(folder: Path, rows: list[dict[str, object]]) -> None:
+    folder.mkdir(parents=True)
+    for outlet, text in NEWS.items():
+        (folder / f"{outlet}.txt").write_text(text, encoding="utf-8")
+    annotations = []
+    for row in rows:
+        outlet, phrase = str(row.pop("outlet")), str(row.pop("phrase"))
+        start, end = _spans(NEWS[outlet], phrase)
+        annotations.append({"outlet": outlet, "start": start, "end": end, "text": phrase, **row})
+    outlets = {outlet: {"file": f"{outlet}.txt"} for outlet in NEWS}
+    data = {"outlets": outlets, "annotations": annotations}
+    (folder / "annotations.json").write_text(json.dumps(data), encoding="utf-8")
+
+
+@pytest.fixture
+def eval_dir(tmp_path: Path) -> Path:
+    root = tmp_path / "eval"
+    write_event(root / "newswcl50" / "e1", [
+        {"outlet": "alpha", "phrase": "The Syrian regime", "code_type": "ACTOR",
+         "code_name": "SYR"},
+        {"outlet": "beta", "phrase": "Government forces", "code_type": "GROUP",
+         "code_name": "SYR"},
+        {"outlet": "alpha", "phrase": "took the town", "code_type": "ACTION", "code_name": "x"},
+    ])
+    write_event(root / "basil" / "e2", [
+        {"outlet": "alpha", "phrase": "Syrian regime", "bias": "lex"},
+        {"outlet": "beta", "phrase": "on Sunday", "bias": "inf"},
+    ])
+    return root
+
+
+def test_update_then_check_passes(eval_dir: Path, tmp_path: Path,
+                                  capsys: pytest.CaptureFixture[str]) -> None:
+    baseline = tmp_path / "baseline.json"
+    out = tmp_path / "figures.json"
+    args = [str(eval_dir), "--baseline", str(baseline)]
+    assert evaluate.main([*args, "--update-baseline", "--json", str(out)]) == 0
+    assert "NewsWCL50" in capsys.readouterr().out
+    pins = json.loads(baseline.read_text(encoding="utf-8"))
+    assert set(pins["floors"]) >= {"newswcl50.b3_f1", "newswcl50.b3_f1_macro", "basil.lex_recall"}
+    assert set(pins["ceilings"]) == {"basil.highlights_per_1000_words"}
+    assert json.loads(out.read_text(encoding="utf-8"))["newswcl50"]["micro"]["gold"] == 2
+    assert evaluate.main([*args, "--check"]) == 0
+    assert "Quality gate: passed" in capsys.readouterr().out
+
+
+def test_gate_on_a_pin_above_the_figure_and_on_changed_inputs(
+        eval_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    baseline = tmp_path / "baseline.json"
+    args = [str(eval_dir), "--baseline", str(baseline)]
+    evaluate.main([*args, "--update-baseline"])
+    pins = json.loads(baseline.read_text(encoding="utf-8"))
+    pins["floors"]["basil.precision"] = 1.5
+    baseline.write_text(json.dumps(pins), encoding="utf-8")
+    capsys.readouterr()
+    assert evaluate.main([*args, "--check"]) == 1
+    assert "basil.precision dropped to" in capsys.readouterr().err
+    assert evaluate.main([*args, "--update-baseline"]) == 1  # the raised pin is kept
+    assert "KEPT: basil.precision" in capsys.readouterr().err
+    assert json.loads(baseline.read_text(encoding="utf-8"))["floors"]["basil.precision"] == 1.5
+    assert evaluate.main([*args, "--update-baseline", "--allow-lower"]) == 0
+    assert "LOOSENED (--allow-lower): basil.precision" in capsys.readouterr().out
+    assert evaluate.main([*args, "--check"]) == 0
+    with (eval_dir / "basil" / "e2" / "beta.txt").open("a", encoding="utf-8") as file:
+        file.write("One more line.\n")
+    assert evaluate.main([*args, "--check"]) == 1
+    assert "the evaluation inputs changed" in capsys.readouterr().err
+
+
+def test_a_single_event_folder_is_accepted(eval_dir: Path, capsys: pytest.CaptureFixture[str]
+                                           ) -> None:
+    assert evaluate.main([str(eval_dir / "basil" / "e2")]) == 0
+    output = capsys.readouterr().out
+    assert "BASIL" in output and "NewsWCL50" not in output
+
+
+def test_missing_data_fails_and_says_where_it_belongs(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert evaluate.main([str(tmp_path / "nowhere"), "--check"]) == 1
+    assert "../shared/eval" in capsys.readouterr().err
+
+
+def test_offsets_that_do_not_line_up_fail(eval_dir: Path, capsys: pytest.CaptureFixture[str]
+                                          ) -> None:
+    path = eval_dir / "basil" / "e2" / "annotations.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["annotations"][0]["start"] += 1
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert evaluate.main([str(eval_dir)]) == 1
+    assert "do not line up" in capsys.readouterr().err
+
+
+def test_allow_lower_needs_update_baseline(eval_dir: Path) -> None:
+    with pytest.raises(SystemExit):
+        evaluate.main([str(eval_dir), "--allow-lower"])
