@@ -81,6 +81,7 @@ CALENDAR = frozenset({
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
     "oct", "nov", "dec",
 })
+ABBREVIATIONS = frozenset({"jr", "sr", "st", "co", "inc", "corp", "ltd", "no"})
 ADJECTIVE_ENDINGS = ("ous", "ful", "ive", "ic", "ent", "ant", "less", "ian", "ese", "ish", "ary")
 
 
@@ -131,7 +132,8 @@ def _tokens(text: str, start: int, end: int) -> list[Token]:
         word, stop = m.group(), m.end()
         bare = word[:-1].lower()
         if word.endswith(".") and not (
-            len(bare) <= 3 or "." in bare or bare in TITLE_WORDS or bare in HONORIFICS
+            len(bare) == 1 or "." in bare or bare in ABBREVIATIONS
+            or bare in TITLE_WORDS or bare in HONORIFICS
         ):
             word, stop = word[:-1], stop - 1
         tokens.append(Token(word, m.start(), stop))
@@ -163,7 +165,7 @@ def _is_name_token(token: Token, starting: bool) -> bool:
     key = token.key
     if key in CALENDAR:
         return False
-    if not starting:
+    if not starting or "." in token.text[:-1]:  # inside a name, or an abbreviation: "U.S."
         return True
     return not (key in ENGLISH_STOP_WORDS or "'" in key)
 

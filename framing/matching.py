@@ -114,7 +114,8 @@ def _compile(group: Group, term: Term, order: int) -> CompiledTerm:
 
 def _anchor(spelling: str, case_sensitive: bool) -> str:
     """The first letters of a spelling (at most ANCHOR), the same in all its inflections."""
-    first = re.split(r"[\s\-']", fold(spelling).strip())[0][:ANCHOR]
+    word = re.match(r"\w+", fold(spelling).strip())
+    first = word.group()[:ANCHOR] if word else ""
     return first if case_sensitive else first.lower()
 
 

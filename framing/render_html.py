@@ -6,6 +6,7 @@ no new figures; every number shown comes from the Report and links to the senten
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -85,7 +86,9 @@ def _outlet_view(report: Report, outlet_id: str) -> dict[str, Any]:
 
 
 def _label_anchor(outlet: str, group: str, term: str) -> str:
-    return f"ev-{outlet}-{group}-{slug(term)}"
+    """A readable, unique anchor: the digest keeps "AFP" and "AFP." apart."""
+    digest = hashlib.sha1(term.encode("utf-8")).hexdigest()[:6]
+    return f"ev-{outlet}-{group}-{slug(term)}-{digest}"
 
 
 def _matrix(report: Report, kind: str, evidence: list[dict[str, Any]]) -> list[dict[str, Any]]:

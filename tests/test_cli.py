@@ -187,7 +187,7 @@ def test_giving_the_bundled_lexicons_again_does_not_double_count(tmp_path: Path)
     out = tmp_path / "r.json"
     assert run("report", str(corpus), "--lexicon", str(LEXICONS), "-o", str(out)).exit_code == 0
     names = [lex["file"] for lex in json.loads(out.read_text(encoding="utf-8"))["lexicons"]]
-    assert names == ["cues.toml (bundled)", "syria.toml (bundled)"]
+    assert names == ["cues.toml (bundled)", "places.toml (bundled)", "syria.toml (bundled)"]
 
 
 def test_new_report_is_readable_by_others(tmp_path: Path) -> None:

@@ -81,3 +81,12 @@ def test_offsets_point_into_the_original_text(terms) -> None:  # type: ignore[no
     article = one_sentence_article(text)
     (match,) = find_matches(article, terms)
     assert text[match.start : match.end] == "regime\u2019s" == match.text
+
+
+def test_dotted_abbreviations_match(tmp_path: Path) -> None:
+    lexicon = lexicon_from(tmp_path, SMALL.replace('phrase = "IS"', 'phrase = "U.S."'))
+    terms = index_terms(compile_terms(lexicon.groups))
+    assert found("The U.S. and the US army; U.S.-backed forces.", terms) == [
+        ("U.S.", "isis", "U.S."),
+        ("U.S.", "isis", "U.S."),
+    ]

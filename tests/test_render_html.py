@@ -70,7 +70,8 @@ def test_connotation_is_not_shown_by_colour_alone() -> None:
 
 def test_trt_regime_cell_and_removed_chrome_are_shown() -> None:
     page = parse(demo_html())
-    anchor = page.get_element_by_id("ev-trt-world-syrian-government-regime-forces")
+    prefix = "ev-trt-world-syrian-government-regime-forces-"
+    (anchor,) = page.xpath(f"//div[starts-with(@id, '{prefix}')]")
     heading = anchor.xpath("./h4")[0].text_content()
     assert "regime forces" in heading and "TRT World: 9" in heading
     removed = [li.text_content() for li in page.xpath("//details[@class='removed']//li")]
