@@ -81,6 +81,15 @@ CALENDAR = frozenset({
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
     "oct", "nov", "dec",
 })
+LOCATIVES = frozenset({
+    "in", "near", "at", "to", "from", "into", "towards", "toward", "outside", "inside", "around",
+    "across", "through", "via", "town", "city", "village", "province", "region", "of",
+})
+PLACE_NOUNS = frozenset({
+    "province", "city", "town", "village", "district", "region", "county", "state", "highway",
+    "road", "street", "base", "airport", "airbase", "border", "river", "valley", "mountain",
+    "island", "sea", "lake", "coast", "square", "bridge", "port", "capital", "countryside",
+})
 ABBREVIATIONS = frozenset({"jr", "sr", "st", "co", "inc", "corp", "ltd", "no"})
 ADJECTIVE_ENDINGS = ("ous", "ful", "ive", "ic", "ent", "ant", "less", "ian", "ese", "ish", "ary")
 
@@ -113,6 +122,7 @@ class Mention:
     surface: str  # the name as written ("Kim Jong Un")
     role: str = ""  # title or role phrase as written ("North Korean dictator"), no determiner
     role_head: str = ""  # the role noun, singular ("dictator")
+    located: bool = False  # right after "in", "near", "town of" ...: a place, not an actor
 
 
 @dataclass
@@ -123,6 +133,13 @@ class Cluster:
     keys: set[tuple[str, ...]] = field(default_factory=set)
     roles: Counter[str] = field(default_factory=Counter)
     mentions: int = 0
+    located: int = 0  # name mentions that read as places
+
+    @property
+    def place(self) -> bool:
+        """Named mostly after a locative preposition ("in Aleppo", "near Al-Hader")."""
+        named = sum(self.names.values())
+        return named > 0 and self.located * 2 >= named and not self.roles
 
 
 def _tokens(text: str, start: int, end: int) -> list[Token]:
@@ -194,9 +211,17 @@ def _acronym(words: Sequence[str]) -> str:
     return "".join(w[0] for w in words if w not in CONNECTORS)
 
 
+def _located(tokens: list[Token], first: int, after: int) -> bool:
+    """A place: "in Aleppo", "Idlib Province", "the Aleppo-Damascus highway"."""
+    before = tokens[first - 1].key if first > 0 else ""
+    nxt = _singular(tokens[after].key) if after < len(tokens) else ""
+    last = _singular(tokens[after - 1].key)
+    return before in LOCATIVES or nxt in PLACE_NOUNS or last in PLACE_NOUNS
+
+
 def _modifier(run: list[Token], tokens: list[Token], text: str) -> bool:
     """'North Korean' in 'North Korean officials': a nationality modifying a noun, not a name."""
-    if not run[-1].key.endswith(("an", "ese", "ish", "i")):
+    if not run[-1].key.endswith(("an", "ese", "ish", "i", "ern")):
         return False
     after = tokens.index(run[-1]) + 1
     return after < len(tokens) and not tokens[after].capitalised and (
@@ -267,6 +292,7 @@ def sentence_mentions(article: Article, index: int, text: str) -> list[Mention]:
             surface=re.sub(r"'s?$", "", text[name[0].start : name[-1].end]),
             role=text[role[0].start : role[-1].end] if role else "",
             role_head=_singular(role[-1].key) if role else "",
+            located=not role and _located(tokens, first, first + len(run)),
         ))
         used.update(range(first - len(role) if not title else first, first + len(run)))
     for i, token in enumerate(tokens):
@@ -345,6 +371,7 @@ def discover(
             cluster.names[m.surface] += 1
             cluster.keys.add(m.name)
             cluster.mentions += 1
+            cluster.located += m.located
             if m.role:
                 cluster.roles[m.role] += 1
                 role_owner[m.role.lower()][owner[m.name]] += 1
@@ -359,7 +386,7 @@ def discover(
     return tuple(
         _group(key, cluster)
         for key, cluster in sorted(clusters.items(), key=lambda kv: (-kv[1].mentions, kv[0]))
-        if cluster.mentions >= min_mentions
+        if cluster.mentions >= min_mentions and not cluster.place
     )
 
 

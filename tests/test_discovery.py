@@ -82,3 +82,14 @@ def test_lexicon_referents_are_not_discovered_again() -> None:
     assert "hezbollah" not in phrases and "rebels" not in phrases
     assert any(g.origin == "discovered" for g in report.groups)
     assert {m.source for m in report.matches} == {"lexicon", "discovered"}
+
+
+def test_places_are_not_actors(tmp_path: Path) -> None:
+    report = corpus_of(tmp_path, {
+        "a.txt": "Fighting\n\nThe rebels fought in Aleppo. Rebels near Aleppo fled to Idlib "
+                 "Province. Hezbollah said Hezbollah won.\n",
+        "b.txt": "Retreat\n\nThe rebels left Idlib Province for the Aleppo highway.\n",
+    })
+    names = {g.name for g in report.groups}
+    assert "Hezbollah" in names and "Rebels" in names
+    assert not names & {"Aleppo", "Idlib Province"}
