@@ -18,7 +18,8 @@ from typing import Any, cast
 from .errors import LexiconError
 from .model import CONNOTATIONS, Connotation, Context, Group, GroupKind, Lexicon, SourceRef, Term
 
-FILE_KEYS = {"name", "description", "language", "sources", "referent", "cue"}
+FILE_KEYS = {"name", "description", "language", "scope", "sources", "referent", "cue"}
+SCOPES = ("general", "domain")
 SOURCE_KEYS = {"title", "url"}
 GROUP_KEYS = {"id", "name", "description", "term"}
 TERM_KEYS = {
@@ -185,12 +186,19 @@ def _parse_file(data: dict[str, Any], label: str, name: str, problems: list[str]
     if not groups:
         problems.append(f"{label}: no [[referent]] or [[cue]] entries; add at least one")
     _duplicate_problems(groups, label, problems)
+    scope = data.get("scope", "domain")
+    if scope not in SCOPES:
+        problems.append(
+            f"{label}: scope is {scope!r}; write scope = \"general\" (always used) or "
+            "\"domain\" (used when the articles fit it)"
+        )
     return Lexicon(
         name=_text(data, "name", label, problems),
         path=label,
         description=str(data.get("description", "")).strip(),
         sources=sources,
         groups=tuple(groups),
+        scope="general" if scope == "general" else "domain",
     )
 
 
@@ -335,25 +343,39 @@ def _duplicate_problems(groups: Sequence[Group], label: str, problems: list[str]
 
 
 def cross_file_problems(lexicons: Sequence[Lexicon]) -> list[str]:
-    """Spellings shared by two files are double counts unless their context rules differ."""
+    """Referent and cue ids must be unique across files: counts are keyed by them.
+
+    A phrase shared by two files is allowed (packs overlap: "terrorist" is in the terrorism
+    pack and the Middle East pack); matching counts each occurrence once, for the file loaded
+    first.
+    """
     problems: list[str] = []
-    seen: dict[str, tuple[str, Context | None]] = {}
+    owner: dict[str, str] = {}
     for lexicon in lexicons:
-        ids = {g.id for g in lexicon.groups}
-        for other in lexicons:
-            if other is not lexicon and other.path < lexicon.path:
-                for dup in sorted(ids & {g.id for g in other.groups}):
-                    problems.append(
-                        f"{lexicon.path}: id '{dup}' is also used in {other.path}; rename one"
-                    )
+        for group in lexicon.groups:
+            if group.id in owner and owner[group.id] != lexicon.path:
+                problems.append(
+                    f"{lexicon.path}: id '{group.id}' is also used in {owner[group.id]}; "
+                    "rename one"
+                )
+            owner.setdefault(group.id, lexicon.path)
+    return problems
+
+
+def shared_phrases(lexicons: Sequence[Lexicon]) -> list[str]:
+    """Phrases that several files hold, and which file's entry counts them."""
+    first: dict[str, tuple[str, str]] = {}
+    notes: list[str] = []
+    for lexicon in lexicons:
         for group in lexicon.groups:
             for term in group.terms:
                 for spelling in _spellings(term):
-                    previous = seen.get(spelling)
-                    if previous and previous[0] != lexicon.path and previous[1] == term.context:
-                        problems.append(
-                            f"{lexicon.path}: {group.kind} '{group.id}': term {spelling!r} is also "
-                            f"in {previous[0]}; keep it in one file or give it a different context"
+                    if spelling not in first:
+                        first[spelling] = (lexicon.path, group.id)
+                    elif first[spelling][0] != lexicon.path:
+                        path, gid = first[spelling]
+                        notes.append(
+                            f"{lexicon.path}: {spelling!r} ({group.id}) is also in {path} "
+                            f"({gid}); where both are used it counts once, for {path}"
                         )
-                    seen.setdefault(spelling, (lexicon.path, term.context))
-    return problems
+    return notes

@@ -167,6 +167,7 @@ class Lexicon:
     description: str
     sources: tuple[SourceRef, ...]
     groups: tuple[Group, ...]
+    scope: Literal["general", "domain"] = "domain"  # general packs are always used
 
 
 # --------------------------------------------------------------------------- analysis

@@ -13,6 +13,7 @@ from framing.lexicon import (
     expand_paths,
     load_lexicon,
     load_lexicons,
+    shared_phrases,
 )
 
 from .helpers import LEXICONS, SMALL, lexicon_from
@@ -65,14 +66,26 @@ def test_duplicate_term_in_one_file(tmp_path: Path) -> None:
                for p in problems)
 
 
-def test_duplicate_term_across_files(tmp_path: Path) -> None:
+def test_shared_phrase_across_files_is_allowed_but_ids_are_not(tmp_path: Path) -> None:
     lex = HEADER + '[[cue]]\nid = "{}"\nname = "C"\n[[cue.term]]\nphrase = "terror"\n' \
                    'connotation = "negative"\nnote = "n"\n'
     (tmp_path / "a.toml").write_text(lex.format("one"), encoding="utf-8")
     (tmp_path / "b.toml").write_text(lex.format("two"), encoding="utf-8")
+    lexicons = load_lexicons(expand_paths([tmp_path]))
+    (note,) = shared_phrases(lexicons)
+    assert "b.toml: 'terror' (two) is also in" in note and "counts once, for" in note
+    (tmp_path / "b.toml").write_text(lex.format("one"), encoding="utf-8")
     with pytest.raises(LexiconError) as err:
         load_lexicons(expand_paths([tmp_path]))
-    assert any("b.toml: cue 'two': term 'terror' is also in" in p for p in err.value.problems)
+    assert any("b.toml: id 'one' is also used in" in p for p in err.value.problems)
+
+
+def test_scope_must_be_general_or_domain(tmp_path: Path) -> None:
+    path = tmp_path / "scoped.toml"
+    path.write_text('scope = "sometimes"\n' + HEADER + '[[cue]]\nid = "c"\nname = "C"\n'
+                    '[[cue.term]]\nphrase = "x"\nconnotation = "neutral"\nnote = "n"\n')
+    problems = check_lexicons([path])
+    assert any("scope is 'sometimes'; write scope = \"general\"" in p for p in problems)
 
 
 def test_patterns_that_can_never_match(tmp_path: Path) -> None:
