@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from .corrections import Correction, apply_corrections
 from .discovery import discover
 from .distinctive import distinctive_terms
 from .matching import compile_terms, find_matches, index_terms
 from .model import AnalysisConfig, Corpus, Group, Lexicon, Match, Report
+from .packs import choose_packs
 from .scoring import connotation_shares, count_labels
 
 Progress = Callable[[int, int], None]  # (articles done, articles in all)
@@ -20,15 +21,19 @@ def analyze(
     config: AnalysisConfig | None = None,
     progress: Progress | None = None,
     corrections: tuple[Correction, ...] = (),
+    forced_packs: Collection[str] = (),
 ) -> Report:
     """Match lexicon terms and discovered referents, count and weigh them, find distinctive terms.
 
     Discovery needs the lexicon's matches first (names a lexicon covers are left to it), so
     with discovery on, articles are matched twice: lexicon alone, then lexicon and discovered.
     ``corrections`` (from the folder's referents.toml) then merge, split, rename or drop
-    referents before the final matching.
+    referents before the final matching. Domain packs are used only when they fit the corpus
+    (packs.py), or when named in ``forced_packs``.
     """
     config = config or AnalysisConfig()
+    packs = choose_packs(corpus, lexicons, forced_packs)
+    lexicons = [p.lexicon for p in packs if p.chosen]
     groups: list[Group] = [g for lexicon in lexicons for g in lexicon.groups]
     passes = 2 if config.discover or corrections else 1
     matches = _match_all(corpus, groups, progress, passes, 0)
@@ -48,6 +53,7 @@ def analyze(
         shares=connotation_shares(matches),
         distinctive=distinctive_terms(corpus, config),
         config=config,
+        packs=packs,
     )
 
 

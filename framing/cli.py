@@ -8,12 +8,16 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import click
+
+if TYPE_CHECKING:
+    from .model import Lexicon
 
 from . import __version__
 from .errors import FramingError, OutputError
@@ -65,14 +69,24 @@ def _lexicon_options(func: F) -> F:
     func = click.option(
         "--lexicon", "lexicon_paths", multiple=True, metavar="PATH",
         type=click.Path(path_type=Path),
-        help="A lexicon file or folder of .toml files to use besides the bundled ones "
-             "(repeat for several).",
+        help="A lexicon file or folder of .toml files to use besides the bundled ones, "
+             "whatever it finds (repeat for several).",
     )(func)
     func = click.option(
         "--no-bundled-lexicons", is_flag=True,
         help="Use only the lexicons given with --lexicon.",
     )(func)
     return func
+
+
+def _check_packs(packs: Sequence[str], lexicons: Sequence[Lexicon]) -> None:
+    """--pack names must name a loaded pack: a typo must not silently do nothing."""
+    names = {lex.path.split(" ")[0].removesuffix(".toml") for lex in lexicons}
+    for pack in packs:
+        if pack not in names:
+            raise click.UsageError(
+                f"no lexicon pack named {pack!r}; packs: {', '.join(sorted(names))}"
+            )
 
 
 def _lexicon_sources(paths: Sequence[Path], no_bundled: bool) -> list[Path | Traversable]:
@@ -128,17 +142,23 @@ class _ProgressBar:
             self.bar.__exit__(None, None, None)
 
 
-def _run_report(
-    corpus_dir: Path,
-    output: str | None,
-    fmt: str | None,
-    lexicon_paths: Sequence[Path],
-    no_bundled: bool,
-    title: str | None,
-    top_terms: int,
-    default_stem: str,
-    discover: bool = True,
-) -> None:
+@dataclass(frozen=True, kw_only=True)
+class ReportRequest:
+    """What `framing report` (or `demo`) was asked for, as parsed from the options."""
+
+    corpus: Path
+    output: str | None = None
+    fmt: str | None = None
+    lexicon_paths: tuple[Path, ...] = ()
+    no_bundled: bool = False
+    packs: tuple[str, ...] = ()
+    title: str | None = None
+    top_terms: int = 12
+    discover: bool = True
+    default_stem: str = "report"
+
+
+def _run_report(request: ReportRequest) -> None:
     from .analysis import analyze
     from .corrections import load_corrections
     from .export import render_csv, render_json
@@ -149,23 +169,28 @@ def _run_report(
     from .render_html import render_html
     from .render_text import render_summary
 
-    path, chosen, named = _resolve_output(output, fmt, default_stem)
+    path, chosen, named = _resolve_output(request.output, request.fmt, request.default_stem)
     try:
         if path is not None and not named and path.exists() and not made_by_framing(path):
             raise OutputError(
                 f"{path} exists and was not written by framing; choose a file with -o {path} "
                 "(it will be replaced) or another name"
             )
-        lexicons = load_lexicons(_lexicon_sources(lexicon_paths, no_bundled))
-        corpus = load_corpus(corpus_dir, _ProgressBar("Reading articles"))
+        sources = _lexicon_sources(request.lexicon_paths, request.no_bundled)
+        lexicons = load_lexicons(sources)
+        _check_packs(request.packs, lexicons)
+        user_files = {lex.path for lex in lexicons if "(bundled)" not in lex.path}
+        corpus = load_corpus(request.corpus, _ProgressBar("Reading articles"))
         for skipped in corpus.skipped:
             click.echo(f"skipped {skipped.source}: {skipped.reason}", err=True)
-        corrections = load_corrections(corpus_dir)
-        config = AnalysisConfig(top_terms=top_terms, discover=discover)
+        corrections = load_corrections(request.corpus)
+        config = AnalysisConfig(top_terms=request.top_terms, discover=request.discover)
         bar = _ProgressBar("Analysing articles")
-        report = analyze(corpus, lexicons, config, bar, corrections)
+        report = analyze(
+            corpus, lexicons, config, bar, corrections, {*request.packs, *user_files}
+        )
         renderers = {
-            "html": lambda: render_html(report, title),
+            "html": lambda: render_html(report, request.title),
             "json": lambda: render_json(report),
             "csv": lambda: render_csv(report),
         }
@@ -190,6 +215,10 @@ def _run_report(
               help="html (the report), json (every figure and match) or csv (the label table). "
                    "[default: from the -o extension, else html]")
 @_lexicon_options
+@click.option("--pack", "packs", multiple=True, metavar="NAME",
+              help="Use this bundled domain pack even if few of its terms occur (repeat for "
+                   "several; names as in 'framing lexicon list'). Packs are otherwise chosen "
+                   "by what the articles contain.")
 @click.option("--title", help="The event's name in the report. [default: the folder name]")
 @click.option("--top-terms", type=click.IntRange(1, 100), default=12, show_default=True,
               help="Distinctive terms listed per outlet.")
@@ -202,6 +231,7 @@ def report(
     fmt: str | None,
     lexicon_paths: tuple[Path, ...],
     no_bundled_lexicons: bool,
+    packs: tuple[str, ...],
     title: str | None,
     top_terms: int,
     no_discovery: bool,
@@ -228,11 +258,11 @@ def report(
       framing report my-event/ -o labels.csv            # the label table for a spreadsheet
     """
     _setup_logging(verbose)
-    stem = f"{corpus.resolve().name or 'corpus'}-report"
-    _run_report(
-        corpus, output, fmt, lexicon_paths, no_bundled_lexicons, title, top_terms, stem,
-        discover=not no_discovery,
-    )
+    _run_report(ReportRequest(
+        corpus=corpus, output=output, fmt=fmt, lexicon_paths=lexicon_paths,
+        no_bundled=no_bundled_lexicons, packs=packs, title=title, top_terms=top_terms,
+        discover=not no_discovery, default_stem=f"{corpus.resolve().name or 'corpus'}-report",
+    ))
 
 
 @cli.command()
@@ -252,7 +282,9 @@ def demo(output: str | None, fmt: str | None) -> None:
     """
     _setup_logging(False)
     with resources.as_file(resources.files("framing") / "corpora" / "al-hader-2015") as folder:
-        _run_report(folder, output, fmt, (), False, "al-hader-2015", 12, "report")
+        _run_report(ReportRequest(
+            corpus=folder, output=output, fmt=fmt, title="al-hader-2015", default_stem="report"
+        ))
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -294,12 +326,17 @@ def lexicon_check(paths: tuple[Path, ...]) -> None:
 
 @lexicon.command("list")
 @_lexicon_options
-def lexicon_list(lexicon_paths: tuple[Path, ...], no_bundled_lexicons: bool) -> None:
-    """List the loaded lexicons with their referents, cue categories and terms.
+@click.option("--terms", is_flag=True, help="Also list every referent, cue category and term.")
+def lexicon_list(lexicon_paths: tuple[Path, ...], no_bundled_lexicons: bool, terms: bool) -> None:
+    """List the lexicon packs with their scope, size and sources.
+
+    General packs are used on every corpus; domain packs when enough of their terms occur
+    in the articles (or when asked for with `framing report --pack NAME`).
 
     \b
-    Example:
-      framing lexicon list --lexicon my-terms.toml
+    Examples:
+      framing lexicon list
+      framing lexicon list --terms --lexicon my-terms.toml
     """
     from .lexicon import load_lexicons
 
@@ -308,9 +345,14 @@ def lexicon_list(lexicon_paths: tuple[Path, ...], no_bundled_lexicons: bool) -> 
     except FramingError as err:
         raise _fail(err) from None
     for lex in lexicons:
-        terms = sum(len(g.terms) for g in lex.groups)
-        click.echo(f"{lex.name}  ({lex.path}: {len(lex.groups)} entries, {terms} terms)")
-        for group in lex.groups:
-            click.echo(f"  {group.kind} {group.id}: {group.name}")
-            for term in group.terms:
-                click.echo(f"    {term.connotation:<8} {term.phrase}")
+        count = sum(len(g.terms) for g in lex.groups)
+        name = lex.path.split(" ")[0].removesuffix(".toml")
+        click.echo(f"{name}: {lex.name}")
+        click.echo(f"  {lex.scope}; {lex.path}; {len(lex.groups)} entries, {count} terms")
+        for source in lex.sources:
+            click.echo(f"  source: {source.title}")
+        if terms:
+            for group in lex.groups:
+                click.echo(f"  {group.kind} {group.id}: {group.name}")
+                for term in group.terms:
+                    click.echo(f"    {term.connotation:<8} {term.phrase}")

@@ -47,10 +47,11 @@ def report_dict(report: Report) -> dict[str, Any]:
         ],
         "lexicons": [
             {
-                "name": lex.name, "file": lex.path,
-                "sources": [{"title": s.title, "url": s.url} for s in lex.sources],
+                "name": p.lexicon.name, "file": p.lexicon.path, "scope": p.lexicon.scope,
+                "chosen": p.chosen, "reason": p.reason,
+                "sources": [{"title": s.title, "url": s.url} for s in p.lexicon.sources],
             }
-            for lex in report.lexicons
+            for p in report.packs
         ],
         "referents": [
             {"id": g.id, "name": g.name, "kind": g.kind, "description": g.description,

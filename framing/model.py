@@ -170,6 +170,18 @@ class Lexicon:
     scope: Literal["general", "domain"] = "domain"  # general packs are always used
 
 
+@dataclass(frozen=True, kw_only=True)
+class PackChoice:
+    """Whether a lexicon file is used on a corpus, with the evidence (see packs.py)."""
+
+    lexicon: Lexicon
+    chosen: bool
+    reason: str
+    matches: int = 0
+    terms: int = 0
+    outlets: int = 0
+
+
 # --------------------------------------------------------------------------- analysis
 
 
@@ -266,3 +278,4 @@ class Report:
     shares: tuple[ConnotationShare, ...]
     distinctive: tuple[DistinctiveTerm, ...]
     config: AnalysisConfig
+    packs: tuple[PackChoice, ...] = ()  # every lexicon offered, chosen or not, and why

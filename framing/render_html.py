@@ -67,7 +67,7 @@ def build_view(report: Report, title: str | None) -> dict[str, Any]:
         "shares": _shares(report),
         "distinctive": _distinctive(report, article_index),
         "evidence": evidence,
-        "lexicons": report.lexicons,
+        "packs": report.packs,
         "skipped": corpus.skipped,
         "config": report.config,
         "symbol": SYMBOL,

@@ -1,0 +1,89 @@
+"""Choose the lexicon packs that fit a corpus, and say why.
+
+General packs (cue lists, places) are always used. A domain pack (a conflict, immigration,
+abortion, …) is used when enough of its terms occur in the articles: a pack that finds one
+stray "government" in a story about a tax bill would only add noise.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Collection, Sequence
+
+from .matching import compile_terms, find_matches, index_terms
+from .model import Corpus, Lexicon, PackChoice
+
+MIN_TERMS = 3  # different terms of the pack that must occur
+MIN_MATCHES = 5  # occurrences in all
+SHOWN = 5  # terms named in the reason
+
+
+def choose_packs(
+    corpus: Corpus, lexicons: Sequence[Lexicon], forced: Collection[str] = ()
+) -> tuple[PackChoice, ...]:
+    """One choice per lexicon, in the given order.
+
+    ``forced`` names lexicons (by path as shown, or file stem) that are used whatever they
+    find: the user's own files and packs asked for with --pack.
+    """
+    domain = [lex for lex in lexicons if lex.scope == "domain"]
+    tally = _tally(corpus, domain)
+    choices = []
+    for lexicon in lexicons:
+        if lexicon.scope == "general":
+            choices.append(PackChoice(lexicon=lexicon, chosen=True, reason="general: always used"))
+
+            continue
+        terms, outlets = tally.get(lexicon.path, (Counter(), set()))
+        found = sum(terms.values())
+        ranked = sorted(terms.items(), key=lambda kv: (-kv[1], kv[0]))
+        named = ", ".join(term for term, _ in ranked[:SHOWN])
+        evidence = (
+            f"{_n(found, 'match')} of {_n(len(terms), 'term')} in {_n(len(outlets), 'outlet')}"
+        )
+        evidence += f" ({named})" if named else ""
+        fits = len(terms) >= MIN_TERMS and found >= MIN_MATCHES
+        if _is_forced(lexicon, forced):
+            reason = f"asked for: {evidence}"
+        elif fits:
+            reason = f"fits: {evidence}"
+        else:
+            reason = (
+                f"left out: {evidence}; a pack needs {MIN_TERMS} different terms and "
+                f"{MIN_MATCHES} matches"
+            )
+        choices.append(PackChoice(
+            lexicon=lexicon, chosen=fits or _is_forced(lexicon, forced), reason=reason,
+            matches=found, terms=len(terms), outlets=len(outlets),
+        ))
+    return tuple(choices)
+
+
+def _n(count: int, word: str) -> str:
+    plural = word + ("es" if word.endswith("ch") else "s")
+    return f"{count} {word if count == 1 else plural}"
+
+
+def _is_forced(lexicon: Lexicon, forced: Collection[str]) -> bool:
+    stem = lexicon.path.split(" ")[0].rsplit("/", 1)[-1].removesuffix(".toml")
+    return lexicon.path in forced or stem in forced
+
+
+def _tally(
+    corpus: Corpus, domain: Sequence[Lexicon]
+) -> dict[str, tuple[Counter[str], set[str]]]:
+    """For each domain pack: its terms' occurrences and the outlets they occur in.
+
+    One matching pass over all domain packs together; a phrase two packs share counts for the
+    first, as it would in the report.
+    """
+    owner = {g.id: lex.path for lex in domain for g in lex.groups}
+    index = index_terms(compile_terms([g for lex in domain for g in lex.groups]))
+    terms: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    outlets: defaultdict[str, set[str]] = defaultdict(set)
+    for article in corpus.articles:
+        for match in find_matches(article, index):
+            path = owner[match.group]
+            terms[path][match.term] += 1
+            outlets[path].add(match.outlet)
+    return {path: (terms[path], outlets[path]) for path in terms}

@@ -1,0 +1,78 @@
+"""Choosing the domain packs that fit the articles, and saying why."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from framing.analysis import analyze
+from framing.cli import cli
+from framing.lexicon import bundled_lexicon_files, load_lexicons
+from framing.loading import load_corpus
+from framing.packs import choose_packs
+
+from .helpers import DEMO
+
+TAX_STORY = {
+    "a.txt": "Tax bill passes\n\nThe government said the tax bill passed the Senate on Friday. "
+             "Lawmakers voted 51 to 49.\n",
+    "b.txt": "Senate vote\n\nSenators approved the tax bill, and the measure goes to the House.\n",
+}
+
+
+def choices_for(folder: Path) -> dict[str, tuple[bool, str]]:
+    lexicons = load_lexicons(bundled_lexicon_files())
+    return {
+        c.lexicon.path: (c.chosen, c.reason)
+        for c in choose_packs(load_corpus(folder), lexicons)
+    }
+
+
+def test_al_hader_chooses_the_syria_pack_with_its_evidence() -> None:
+    choices = choices_for(DEMO)
+    chosen, reason = choices["syria.toml (bundled)"]
+    assert chosen and reason.startswith("fits: ") and "in 5 outlets" in reason
+    assert choices["cues.toml (bundled)"] == (True, "general: always used")
+
+
+def test_a_stray_word_does_not_pull_in_a_pack(tmp_path: Path) -> None:
+    for name, text in TAX_STORY.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    chosen, reason = choices_for(tmp_path)["syria.toml (bundled)"]
+    assert not chosen
+    assert reason == ("left out: 1 match of 1 term in 1 outlet (government); a pack needs "
+                      "3 different terms and 5 matches")
+    report = analyze(load_corpus(tmp_path), load_lexicons(bundled_lexicon_files()))
+    assert "syrian-government" not in {m.group for m in report.matches}
+
+
+def test_pack_can_be_asked_for_and_a_typo_is_refused(tmp_path: Path) -> None:
+    for name, text in TAX_STORY.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "r.json"
+    runner = CliRunner()
+    result = runner.invoke(cli, ["report", str(tmp_path), "--pack", "syria", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    syria = next(lex for lex in data["lexicons"] if lex["file"] == "syria.toml (bundled)")
+    assert syria["chosen"] and syria["reason"].startswith("asked for: ")
+    assert "syrian-government" in {m["referent"] for m in data["matches"]}
+    typo = runner.invoke(cli, ["report", str(tmp_path), "--pack", "syrai", "-o", str(out)])
+    assert typo.exit_code == 2 and "no lexicon pack named 'syrai'" in typo.output
+
+
+def test_own_lexicon_is_always_used(tmp_path: Path) -> None:
+    for name, text in TAX_STORY.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    mine = tmp_path / "mine.toml"
+    mine.write_text('name = "Mine"\n[[sources]]\ntitle = "me"\n[[cue]]\nid = "mine"\n'
+                    'name = "Mine"\n[[cue.term]]\nphrase = "measure"\nconnotation = "neutral"\n'
+                    'note = "n"\n', encoding="utf-8")
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, ["report", str(tmp_path), "--lexicon", str(mine),
+                                      "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert "mine" in {m["referent"] for m in data["matches"]}
