@@ -15,6 +15,7 @@ from .model import Corpus, Lexicon, PackChoice
 
 MIN_TERMS = 3  # different terms of the pack that must occur
 MIN_MATCHES = 5  # occurrences in all
+MIN_RATE = 5.0  # occurrences per 1,000 words: a few stray words in a long story are not a fit
 SHOWN = 5  # terms named in the reason
 
 
@@ -28,6 +29,7 @@ def choose_packs(
     """
     domain = [lex for lex in lexicons if lex.scope == "domain"]
     tally = _tally(corpus, domain)
+    words = max(sum(a.words for a in corpus.articles), 1)
     choices = []
     for lexicon in lexicons:
         if lexicon.scope == "general":
@@ -38,19 +40,21 @@ def choose_packs(
         found = sum(terms.values())
         ranked = sorted(terms.items(), key=lambda kv: (-kv[1], kv[0]))
         named = ", ".join(term for term, _ in ranked[:SHOWN])
+        rate = 1000 * found / words
         evidence = (
             f"{_n(found, 'match')} of {_n(len(terms), 'term')} in {_n(len(outlets), 'outlet')}"
+            f", {rate:.1f} per 1,000 words"
         )
         evidence += f" ({named})" if named else ""
-        fits = len(terms) >= MIN_TERMS and found >= MIN_MATCHES
+        fits = len(terms) >= MIN_TERMS and found >= MIN_MATCHES and rate >= MIN_RATE
         if _is_forced(lexicon, forced):
             reason = f"asked for: {evidence}"
         elif fits:
             reason = f"fits: {evidence}"
         else:
             reason = (
-                f"left out: {evidence}; a pack needs {MIN_TERMS} different terms and "
-                f"{MIN_MATCHES} matches"
+                f"left out: {evidence}; a pack needs {MIN_TERMS} different terms, "
+                f"{MIN_MATCHES} matches and {MIN_RATE:.0f} per 1,000 words"
             )
         choices.append(PackChoice(
             lexicon=lexicon, chosen=fits or _is_forced(lexicon, forced), reason=reason,
