@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 
+from .alignment import align_corpus
 from .corrections import Correction, apply_corrections
 from .discovery import discover
 from .distinctive import distinctive_terms
@@ -43,17 +45,17 @@ def analyze(
         groups = apply_corrections(groups, corrections)
     if passes == 2:
         matches = _match_all(corpus, groups, progress, passes, 1)
-    used = {m.group for m in matches}
     return Report(
         corpus=corpus,
         lexicons=tuple(lexicons),
-        groups=tuple(_used_groups(groups, used)),
+        groups=tuple(_used_groups(groups, matches)),
         matches=tuple(matches),
         labels=count_labels(corpus, matches),
         shares=connotation_shares(matches),
         distinctive=distinctive_terms(corpus, config),
         config=config,
         packs=packs,
+        alignment=align_corpus(corpus, matches) if config.align else None,
     )
 
 
@@ -71,7 +73,12 @@ def _match_all(
     return matches
 
 
-def _used_groups(groups: Sequence[Group], used: set[str]) -> list[Group]:
-    """Referents first, then cues, each in lexicon order; only those that occur."""
-    chosen = [g for g in groups if g.id in used]
-    return [g for g in chosen if g.kind == "referent"] + [g for g in chosen if g.kind == "cue"]
+def _used_groups(groups: Sequence[Group], matches: Sequence[Match]) -> list[Group]:
+    """The groups that occur: lexicon referents, then discovered ones, each most mentioned
+    first; then cue categories in lexicon order."""
+    mentions = Counter(m.group for m in matches)
+    referents = sorted(
+        (g for g in groups if g.kind == "referent" and mentions[g.id]),
+        key=lambda g: (g.origin != "lexicon", -mentions[g.id], g.id),
+    )
+    return referents + [g for g in groups if g.kind == "cue" and mentions[g.id]]

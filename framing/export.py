@@ -79,6 +79,7 @@ def report_dict(report: Report) -> dict[str, Any]:
             }
             for d in report.distinctive
         ],
+        **_alignment_dict(report, sources),
         "matches": [
             {
                 "outlet": m.outlet, "article": sources[m.article], "start": m.start,
@@ -87,6 +88,61 @@ def report_dict(report: Report) -> dict[str, Any]:
                 "sentence": m.sentence,
             }
             for m in report.matches
+        ],
+    }
+
+
+def _refs(refs: Any, sources: dict[str, str]) -> list[dict[str, Any]]:
+    return [{"article": sources[r.article], "sentence": r.sentence, "title": r.in_title}
+            for r in refs]
+
+
+def _alignment_dict(report: Report, sources: dict[str, str]) -> dict[str, Any]:
+    """Shared copy across articles: aligned sentences, word edits, overlaps, omissions."""
+    a = report.alignment
+    if a is None:
+        return {}
+    return {
+        "alignments": [
+            {"a": _refs(x.a, sources), "b": _refs(x.b, sources),
+             "outlets": [x.outlet_a, x.outlet_b], "similarity": round(x.similarity, 4),
+             "kind": x.kind}
+            for x in a.alignments
+        ],
+        "edits": [
+            {"outlets": [e.outlet_a, e.outlet_b],
+             "articles": [sources[e.article_a], sources[e.article_b]],
+             "alignment": e.alignment, "op": e.op, "before": e.before, "after": e.after,
+             "before_span": list(e.a_span), "after_span": list(e.b_span),
+             "referent": e.referent, "term_before": e.term_before, "term_after": e.term_after,
+             "connotation": {"before": e.connotation_before, "after": e.connotation_after}}
+            for e in a.edits
+        ],
+        "shared": [
+            {"outlets": [o.outlet_a, o.outlet_b], "sentences": [o.sentences_a, o.sentences_b],
+             "shared": [o.shared_a, o.shared_b], "verbatim": [o.verbatim_a, o.verbatim_b],
+             "share": [round(o.share_a, 4), round(o.share_b, 4)]}
+            for o in a.overlaps
+        ],
+        "shared_sources": [
+            {"articles": [sources[x.article_a], sources[x.article_b]],
+             "outlets": [x.outlet_a, x.outlet_b], "alignments": x.alignments,
+             "agencies": list(x.agencies), "credited": list(x.credited)}
+            for x in a.shared_sources
+        ],
+        "content_units": [
+            {"sentences": _refs(u.sentences, sources), "outlets": list(u.outlets)}
+            for u in a.units
+        ],
+        "unique": [
+            {"outlet": u.outlet, "sentences": _refs(u.sentences, sources),
+             "compared": u.compared}
+            for u in a.unique
+        ],
+        "headlines": [
+            {"article": sources[h.article], "outlet": h.outlet, "referent": h.referent,
+             "headline_only": list(h.headline_only), "body_only": list(h.body_only)}
+            for h in a.headlines
         ],
     }
 

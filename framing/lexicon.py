@@ -376,6 +376,7 @@ def shared_phrases(lexicons: Sequence[Lexicon]) -> list[str]:
                         path, gid = first[spelling]
                         notes.append(
                             f"{lexicon.path}: {spelling!r} ({group.id}) is also in {path} "
-                            f"({gid}); where both are used it counts once, for {path}"
+                            f"({gid}); where both are used it counts once: for the referent "
+                            f"if one of them is a cue, else for {path}"
                         )
     return notes

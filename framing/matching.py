@@ -7,6 +7,7 @@ replaced one character for one character, so every offset found is an offset int
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -63,22 +64,44 @@ def _list_pattern(phrases: Sequence[str]) -> str:
     return "|".join(phrase_pattern(p, inflect=True) for p in sorted(phrases, key=len, reverse=True))
 
 
+@functools.cache
+def _regex(source: str, flags: int) -> re.Pattern[str]:
+    """Compile once per process: a corpus meets few of a large lexicon's terms, and compiling
+    all of them up front cost seconds."""
+    return re.compile(source, flags)
+
+
 @dataclass(frozen=True)
 class CompiledTerm:
-    """A term ready to search: its regex, a cheap literal pre-check, and its context rules."""
+    """A term ready to search: its regex (compiled on first use), anchors, context rules."""
 
     group: Group
     term: Term
     order: int  # position in the loaded lexicons: earlier wins ties
-    pattern: re.Pattern[str]
+    source: str
+    flags: int
     anchors: tuple[str, ...]
-    reject_before: re.Pattern[str] | None
-    reject_after: re.Pattern[str] | None
+    reject_before_source: str | None
+    reject_after_source: str | None
     near: frozenset[str]
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        return _regex(self.source, self.flags)
+
+    @property
+    def reject_before(self) -> re.Pattern[str] | None:
+        src = self.reject_before_source
+        return _regex(src, re.IGNORECASE) if src else None
+
+    @property
+    def reject_after(self) -> re.Pattern[str] | None:
+        src = self.reject_after_source
+        return _regex(src, re.IGNORECASE) if src else None
 
 
 def compile_terms(groups: Sequence[Group]) -> list[CompiledTerm]:
-    """Compile every term of every group once per run."""
+    """Prepare every term of every group; regexes compile when first tried."""
     compiled: list[CompiledTerm] = []
     for group in groups:
         for term in group.terms:
@@ -88,25 +111,19 @@ def compile_terms(groups: Sequence[Group]) -> list[CompiledTerm]:
 
 def _compile(group: Group, term: Term, order: int) -> CompiledTerm:
     spellings = sorted((term.phrase, *term.variants), key=len, reverse=True)
-    flags = 0 if term.case_sensitive else re.IGNORECASE
-    source = "|".join(phrase_pattern(s, term.inflect) for s in spellings)
     ctx = term.context or Context()
-    anchors = tuple(
-        sorted({_anchor(s, term.case_sensitive) for s in spellings})
-    )
     return CompiledTerm(
         group=group,
         term=term,
         order=order,
-        pattern=re.compile(source, flags),
-        anchors=anchors,
-        reject_before=(
-            re.compile(rf"(?:{_list_pattern(ctx.reject_before)})\s*$", re.IGNORECASE)
-            if ctx.reject_before else None
+        source="|".join(phrase_pattern(s, term.inflect) for s in spellings),
+        flags=0 if term.case_sensitive else re.IGNORECASE,
+        anchors=tuple(sorted({_anchor(s, term.case_sensitive) for s in spellings})),
+        reject_before_source=(
+            rf"(?:{_list_pattern(ctx.reject_before)})\s*$" if ctx.reject_before else None
         ),
-        reject_after=(
-            re.compile(rf"^\s*(?:{_list_pattern(ctx.reject_after)})", re.IGNORECASE)
-            if ctx.reject_after else None
+        reject_after_source=(
+            rf"^\s*(?:{_list_pattern(ctx.reject_after)})" if ctx.reject_after else None
         ),
         near=frozenset(" ".join(_tokens(p)) for p in ctx.require_near),
     )

@@ -7,7 +7,10 @@ text exactly as read from its file (for a saved web page: as extracted from it),
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:  # alignment.py imports this module; the Report only refers to its result
+    from .alignment import AlignmentReport
 
 Connotation = Literal["negative", "neutral", "positive", "unrated"]
 # What a lexicon may assign; "unrated" marks labels discovered in the text that no lexicon rates.
@@ -194,6 +197,7 @@ class AnalysisConfig:
     few_mentions: int = 5  # below this, a figure is flagged as resting on a handful of mentions
     ngram_max: int = 2  # TF-IDF over words and phrases of up to this many words
     discover: bool = True  # find referents and labels no lexicon names
+    align: bool = True  # align sentences across articles: shared copy, edits, omissions
     min_mentions: int = 2  # a discovered referent needs at least this many mentions
 
 
@@ -279,3 +283,4 @@ class Report:
     distinctive: tuple[DistinctiveTerm, ...]
     config: AnalysisConfig
     packs: tuple[PackChoice, ...] = ()  # every lexicon offered, chosen or not, and why
+    alignment: AlignmentReport | None = None  # shared copy and edits (None when not aligned)

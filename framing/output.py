@@ -9,7 +9,11 @@ from pathlib import Path
 from .errors import OutputError
 
 NEW_FILE_MODE = 0o644  # readable by others, like a file a text editor saves (mkstemp gives 0o600)
-MARKERS = ('name="generator" content="framing', '"generator": "framing')
+MARKERS = (
+    'name="generator" content="framing',
+    '"generator": "framing',
+    "(framing lexicon suggest)",
+)
 
 
 def write_atomic(path: Path, content: str) -> None:

@@ -17,6 +17,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 
 from . import __version__
 from .model import Article, Group, LabelCount, Match, Report, Term
+from .render_alignment import build_alignment_view
 
 SYMBOL = {  # minus, circle, plus, diamond
     "negative": "\u2212", "neutral": "\u25cb", "positive": "+", "unrated": "\u25c7",
@@ -68,6 +69,7 @@ def build_view(report: Report, title: str | None) -> dict[str, Any]:
         "distinctive": _distinctive(report, article_index),
         "evidence": evidence,
         "packs": report.packs,
+        "alignment": build_alignment_view(report, article_index),
         "skipped": corpus.skipped,
         "config": report.config,
         "symbol": SYMBOL,
@@ -122,7 +124,7 @@ def _shares(report: Report) -> list[dict[str, Any]]:
     by_key = {(s.group, s.outlet): s for s in report.shares}
     rows = []
     for group in report.groups:
-        if group.kind == "referent":
+        if group.kind == "referent" and group.origin == "lexicon":  # discovered: all unrated
             rows.append({
                 "group": group,
                 "cells": [{"outlet": o, "share": by_key.get((group.id, o.id))}

@@ -213,3 +213,17 @@ def test_output_does_not_depend_on_hash_seeds(tmp_path: Path) -> None:
         assert done.returncode == 0, done.stderr
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
+
+
+def test_lexicon_suggest_writes_a_draft_to_confirm(tmp_path: Path) -> None:
+    out = tmp_path / "draft.toml"
+    result = run("lexicon", "suggest", str(DEMO), "-o", str(out))
+    assert result.exit_code == 0 and "to confirm written to" in result.output
+    draft = out.read_text(encoding="utf-8")
+    assert "phrase = \"troops from Lebanon's Hezboll-ah movement\"" in draft
+    check = run("lexicon", "check", str(out))
+    assert check.exit_code == 1 and "connotation is missing" in check.output
+    assert run("lexicon", "suggest", str(DEMO), "-o", str(out)).exit_code == 0  # replaces own
+    (tmp_path / "notes.toml").write_text("mine", encoding="utf-8")
+    refused = run("lexicon", "suggest", str(DEMO), "-o", str(tmp_path / "notes.toml"))
+    assert refused.exit_code == 1 and "was not written by framing" in refused.output

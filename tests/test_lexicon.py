@@ -73,7 +73,7 @@ def test_shared_phrase_across_files_is_allowed_but_ids_are_not(tmp_path: Path) -
     (tmp_path / "b.toml").write_text(lex.format("two"), encoding="utf-8")
     lexicons = load_lexicons(expand_paths([tmp_path]))
     (note,) = shared_phrases(lexicons)
-    assert "b.toml: 'terror' (two) is also in" in note and "counts once, for" in note
+    assert "b.toml: 'terror' (two) is also in" in note and "counts once: for the referent" in note
     (tmp_path / "b.toml").write_text(lex.format("one"), encoding="utf-8")
     with pytest.raises(LexiconError) as err:
         load_lexicons(expand_paths([tmp_path]))

@@ -101,3 +101,15 @@ def test_golden_demo_report_is_current() -> None:
         "reports/al-hader-2015.html is stale: the code or lexicons changed. Look at the new "
         "report, then regenerate it with  framing demo -o reports/al-hader-2015.html"
     )
+
+
+def test_shared_copy_sections_show_the_hezbollah_edit() -> None:
+    page = parse(demo_html())
+    for section in ("shared", "edits", "kept"):
+        assert page.get_element_by_id(section) is not None
+    changes = [p.text_content() for p in page.xpath("//p[@class='label-change']")]
+    assert "Hezbollah: Hezbollah fighter (neutral) → Hezbollah movement (neutral)" in changes
+    inserted = [e.text_content() for e in page.xpath("//section[@id='edits']//ins")]
+    assert "troops from Lebanon\u2019s Hezboll-ah movement" in inserted
+    overlap = page.xpath("//table[@class='overlap']//a/text()")
+    assert "7 of 31" in overlap and "7 of 19" in overlap  # Arutz Sheva and Deccan Chronicle
