@@ -29,6 +29,8 @@ def render_summary(report: Report) -> str:
     lines = [f"{corpus.name}: {len(corpus.articles)} articles from {len(corpus.outlets)} outlets"]
     for outlet in corpus.outlets:
         lines.append(f"  {outlet.name}: {len(outlet.articles)} article(s), {outlet.words} words")
+    used = [p.lexicon.path.split(" ")[0].removesuffix(".toml") for p in report.packs if p.chosen]
+    lines.append(f"  lexicons used: {', '.join(used) or 'none'} (the report says why)")
     best = most_used_labels(report)
     referents = [g for g in report.groups if g.kind == "referent"]
     if not referents:
