@@ -30,6 +30,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+import evaluate_voices as voices_eval
 import evaluation_gate as gate
 import evaluation_metrics as metrics
 from evaluation_metrics import GroupingScores, Highlight, Mention, Span, WordingCounts
@@ -39,6 +40,7 @@ from framing.export import report_dict
 from framing.lexicon import bundled_lexicon_files, load_lexicons
 from framing.loading import load_corpus
 from framing.model import Lexicon
+from framing.voices import attribution_verbs
 
 DATASETS = ("newswcl50", "basil")
 ACTOR_TYPES = frozenset({"ACTOR", "ACTOR-I", "GROUP", "COUNTRY"})
@@ -258,9 +260,14 @@ def evaluate(events: Sequence[Event], lexicons: Sequence[Lexicon]
     return grouping, wording
 
 
-def gate_figures(grouping: GroupingResult, wording: WordingResult) -> gate.Figures:
+def gate_figures(
+    grouping: GroupingResult, wording: WordingResult, voices: Mapping[str, float] | None = None
+) -> gate.Figures:
     """The overall figures the baseline pins (only those of the datasets that ran)."""
-    floors: dict[str, float] = {}
+    floors: dict[str, float] = {
+        f"basil.quotes.{name}": value for name, value in (voices or {}).items()
+        if name in ("agreement", "agreement_direct", "speaker")
+    }
     ceilings: dict[str, float] = {}
     if grouping.events:
         micro = grouping.micro
@@ -431,6 +438,19 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return args
 
 
+def _voices(events: Sequence[Event]) -> dict[str, float]:
+    """Quotation and speaker agreement with BASIL's `quote` and `speaker` fields, printed."""
+    folders = [e.folder for e in events if e.dataset == "basil"]
+    if not folders:
+        return {}
+    print("BASIL quotations and speakers (benchmarks/evaluate_voices.py)")
+    verbs = attribution_verbs(load_lexicons(bundled_lexicon_files()))
+    judged = [j for folder in folders for j in voices_eval.judge_event(folder, verbs)]
+    figures = voices_eval.summary(judged)
+    print()
+    return figures
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Evaluate, print the tables, and run the gate when asked; returns the exit status."""
     started = time.perf_counter()
@@ -446,6 +466,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for section in ([grouping_table(grouping)] if grouping.events else []) + (
             [wording_table(wording), category_table(wording)] if wording.events else []):
         print(section, end="\n\n")
+    voices = _voices(events)
     print(f"Wall time: {seconds:.1f} s in all (newswcl50 {grouping.seconds:.1f} s, "
           f"basil {wording.seconds:.1f} s)")
     if args.json:
@@ -454,7 +475,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not (args.check or args.update_baseline):
         return 0
     try:
-        return run_gate(args, gate_figures(grouping, wording), digest)
+        return run_gate(args, gate_figures(grouping, wording, voices), digest)
     except EvaluationError as error:
         print(f"Error: {error}", file=sys.stderr)
         return 1

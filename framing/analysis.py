@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Sequence
+from dataclasses import replace
+from typing import Any
 
+from .agency import Action, Casualty, HeadlineVoice, find_actions, find_casualties, headline_voice
 from .alignment import align_corpus
 from .corrections import Correction, apply_corrections
 from .discovery import discover
@@ -13,6 +16,7 @@ from .matching import compile_terms, find_matches, index_terms
 from .model import AnalysisConfig, Corpus, Group, Lexicon, Match, Report
 from .packs import choose_packs
 from .scoring import connotation_shares, count_labels
+from .voices import Quote, corpus_quotes, voice_of
 
 Progress = Callable[[int, int], None]  # (articles done, articles in all)
 
@@ -45,17 +49,23 @@ def analyze(
         groups = apply_corrections(groups, corrections)
     if passes == 2:
         matches = _match_all(corpus, groups, progress, passes, 1)
+    quotes = corpus_quotes(corpus, lexicons)
+    matches = _with_voices(matches, quotes)
+    voices = _agency(corpus, matches, quotes)
+    counted = [m for m in matches if m.voice == "own"] if config.own_voice_only else matches
     return Report(
         corpus=corpus,
         lexicons=tuple(lexicons),
         groups=tuple(_used_groups(groups, matches)),
         matches=tuple(matches),
-        labels=count_labels(corpus, matches),
-        shares=connotation_shares(matches),
+        labels=count_labels(corpus, counted),
+        shares=connotation_shares(counted),
         distinctive=distinctive_terms(corpus, config),
         config=config,
         packs=packs,
         alignment=align_corpus(corpus, matches) if config.align else None,
+        quotes=quotes,
+        **voices,
     )
 
 
@@ -71,6 +81,47 @@ def _match_all(
         if progress:
             progress(done * len(corpus.articles) + n, total)
     return matches
+
+
+def _with_voices(matches: Sequence[Match], quotes: Sequence[Quote]) -> list[Match]:
+    """Each match marked as the outlet's own words or inside a direct quotation (whose).
+
+    Reported speech ("the Observatory said regime forces had ...") is the outlet's paraphrase,
+    so only direct quotations make a label someone else's words.
+    """
+    by_article: defaultdict[str, list[Quote]] = defaultdict(list)
+    for quote in quotes:
+        by_article[quote.article].append(quote)
+    marked = []
+    for m in matches:
+        voice, speaker = voice_of(m, by_article[m.article], direct_only=True)
+        marked.append(replace(m, voice=voice, speaker=speaker) if voice == "quoted" else m)
+    return marked
+
+
+def _agency(
+    corpus: Corpus, matches: Sequence[Match], quotes: Sequence[Quote]
+) -> dict[str, tuple[Any, ...]]:
+    """Who acts: referents as agents or patients, casualty wording, headline voices."""
+    by_article: defaultdict[str, list[Match]] = defaultdict(list)
+    for m in matches:
+        by_article[m.article].append(m)
+    actions: list[Action] = []
+    casualties: list[Casualty] = []
+    headlines: list[HeadlineVoice] = []
+    for article in corpus.articles:
+        found = find_actions(article, by_article[article.id])
+        actions.extend(found)
+        own_quotes = [q for q in quotes if q.article == article.id]
+        casualties.extend(find_casualties(article, own_quotes))
+        headline = headline_voice(article, found)
+        if headline is not None:
+            headlines.append(headline)
+    return {
+        "actions": tuple(actions),
+        "casualties": tuple(casualties),
+        "headline_voices": tuple(headlines),
+    }
 
 
 def _used_groups(groups: Sequence[Group], matches: Sequence[Match]) -> list[Group]:

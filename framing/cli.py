@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 import click
 
 if TYPE_CHECKING:
-    from .model import Lexicon
+    from .blind import BlindKey
+    from .corrections import Correction
+    from .model import AnalysisConfig, Corpus, Lexicon, Report
 
 from . import __version__
 from .errors import FramingError, OutputError
@@ -155,18 +157,55 @@ class ReportRequest:
     title: str | None = None
     top_terms: int = 12
     discover: bool = True
+    own_voice: bool = False
+    blind: bool = False
+    seed: str = "framing"
+    handout: bool = False
     default_stem: str = "report"
+
+
+def _blind_run(
+    request: ReportRequest,
+    corpus: Corpus,
+    lexicons: Sequence[Lexicon],
+    config: AnalysisConfig,
+    bar: _ProgressBar,
+    corrections: tuple[Correction, ...],
+    forced: set[str],
+) -> tuple[Report, tuple[str, BlindKey]]:
+    """Analyse the blinded corpus; the key page names the outlets."""
+    from .analysis import analyze
+    from .blind import blind_corpus, blind_report
+    from .render_html import render_key
+
+    blinded, key = blind_corpus(corpus, request.seed)
+    analysed = analyze(blinded, lexicons, config, bar, corrections, forced)
+    key_page = render_key(analysed, key, request.title or corpus.name)
+    return blind_report(analysed, key), (key_page, key)
+
+
+def _refuse_leaks(page: str, key: BlindKey) -> None:
+    """A blind report that still names an outlet must not be written."""
+    from .blind import find_leaks
+
+    leaks = find_leaks(page, key)
+    if leaks:
+        raise OutputError(
+            f"the blind report would still name {', '.join(leaks)}; nothing was written. "
+            "Please report this as a bug, with the articles"
+        )
 
 
 def _run_report(request: ReportRequest) -> None:
     from .analysis import analyze
+    from .blind import mask_names
     from .corrections import load_corrections
     from .export import render_csv, render_json
     from .lexicon import load_lexicons
     from .loading import load_corpus
     from .model import AnalysisConfig
     from .output import made_by_framing, write_atomic
-    from .render_html import render_html
+    from .render_html import Edition, render_html
     from .render_text import render_summary
 
     path, chosen, named = _resolve_output(request.output, request.fmt, request.default_stem)
@@ -180,30 +219,50 @@ def _run_report(request: ReportRequest) -> None:
         lexicons = load_lexicons(sources)
         _check_packs(request.packs, lexicons)
         user_files = {lex.path for lex in lexicons if "(bundled)" not in lex.path}
+        if request.blind and (chosen != "html" or path is None):
+            raise click.UsageError("--blind writes an HTML report and its key beside it: "
+                                   "give -o FILE.html")
         corpus = load_corpus(request.corpus, _ProgressBar("Reading articles"))
         for skipped in corpus.skipped:
             click.echo(f"skipped {skipped.source}: {skipped.reason}", err=True)
         corrections = load_corrections(request.corpus)
-        config = AnalysisConfig(top_terms=request.top_terms, discover=request.discover)
+        config = AnalysisConfig(top_terms=request.top_terms, discover=request.discover,
+                                own_voice_only=request.own_voice)
         bar = _ProgressBar("Analysing articles")
-        report = analyze(
-            corpus, lexicons, config, bar, corrections, {*request.packs, *user_files}
-        )
+        if request.blind:
+            report, key_page = _blind_run(request, corpus, lexicons, config, bar,
+                                          corrections, {*request.packs, *user_files})
+        else:
+            report = analyze(
+                corpus, lexicons, config, bar, corrections, {*request.packs, *user_files}
+            )
+            key_page = None
+        edition = Edition(blind=request.blind, handout=request.handout)
+        title = request.title
+        if key_page is not None:
+            title = mask_names(request.title or corpus.name, key_page[1])
         renderers = {
-            "html": lambda: render_html(report, request.title),
+            "html": lambda: render_html(report, title, edition=edition),
             "json": lambda: render_json(report),
             "csv": lambda: render_csv(report),
         }
         content = renderers[chosen]()
+        if key_page is not None:
+            _refuse_leaks(content, key_page[1])
         if path is None:
             click.echo(content, nl=False)
         else:
             write_atomic(path, content)
+            if key_page is not None:
+                key_path = path.with_name(f"{path.stem}-key{path.suffix}")
+                write_atomic(key_path, key_page[0])
     except FramingError as err:
         raise _fail(err) from None
     click.echo(render_summary(report), err=path is None)
     if path is not None:
         click.echo(f"Wrote {chosen.upper()} report to {path}", err=False)
+    if request.blind and path is not None:
+        click.echo(f"Wrote the key to it to {path.with_name(f'{path.stem}-key{path.suffix}')}")
 
 
 @cli.command()
@@ -224,6 +283,17 @@ def _run_report(request: ReportRequest) -> None:
               help="Distinctive terms listed per outlet.")
 @click.option("--no-discovery", is_flag=True,
               help="Count only lexicon terms; do not look for other actors in the text.")
+@click.option("--own-voice", is_flag=True,
+              help="Count only labels in the outlets' own words, not inside quotation marks "
+                   "(a fairer comparison of the outlets' own choices).")
+@click.option("--blind", is_flag=True,
+              help="Name the outlets Outlet A, B … and hide their names, bylines and credits, "
+                   "so a class judges the words first; also writes FILE-key.html.")
+@click.option("--seed", default="framing", show_default=True,
+              help="With --blind: the seed of the letter order (same seed, same letters).")
+@click.option("--handout", is_flag=True,
+              help="A short report for class and print: the label matrix, connotation, "
+                   "questions and the articles side by side.")
 @click.option("-v", "--verbose", is_flag=True, help="Show more about what framing does.")
 def report(
     corpus: Path,
@@ -235,6 +305,10 @@ def report(
     title: str | None,
     top_terms: int,
     no_discovery: bool,
+    own_voice: bool,
+    blind: bool,
+    seed: str,
+    handout: bool,
     verbose: bool,
 ) -> None:
     """Compare how the outlets in CORPUS frame one event.
@@ -256,12 +330,15 @@ def report(
       framing report my-event/ -o my-event.html --title "Summit in Vienna"
       framing report my-event/ --format json -o -      # JSON to standard output
       framing report my-event/ -o labels.csv            # the label table for a spreadsheet
+      framing report my-event/ --blind -o class.html    # also writes class-key.html
+      framing report my-event/ --handout -o handout.html
     """
     _setup_logging(verbose)
     _run_report(ReportRequest(
         corpus=corpus, output=output, fmt=fmt, lexicon_paths=lexicon_paths,
         no_bundled=no_bundled_lexicons, packs=packs, title=title, top_terms=top_terms,
-        discover=not no_discovery, default_stem=f"{corpus.resolve().name or 'corpus'}-report",
+        discover=not no_discovery, own_voice=own_voice, blind=blind, seed=seed,
+        handout=handout, default_stem=f"{corpus.resolve().name or 'corpus'}-report",
     ))
 
 
@@ -269,7 +346,9 @@ def report(
 @click.option("-o", "--output", metavar="PATH", default=None,
               help="Where to write the demo report. [default: report.html]")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), help="html, json or csv.")
-def demo(output: str | None, fmt: str | None) -> None:
+@click.option("--blind", is_flag=True, help="The blind edition, with report-key.html beside it.")
+@click.option("--handout", is_flag=True, help="The short edition for class and print.")
+def demo(output: str | None, fmt: str | None, blind: bool, handout: bool) -> None:
     """Write the report for the bundled example corpus (al-hader-2015).
 
     Five real articles from five outlets (Arutz Sheva, ARA News, Deccan Chronicle, TRT World,
@@ -283,7 +362,8 @@ def demo(output: str | None, fmt: str | None) -> None:
     _setup_logging(False)
     with resources.as_file(resources.files("framing") / "corpora" / "al-hader-2015") as folder:
         _run_report(ReportRequest(
-            corpus=folder, output=output, fmt=fmt, title="al-hader-2015", default_stem="report"
+            corpus=folder, output=output, fmt=fmt, title="al-hader-2015", blind=blind,
+            handout=handout, default_stem="report",
         ))
 
 

@@ -14,7 +14,7 @@ SCHEMA_VERSION = 1
 GENERATOR = f"framing {__version__}"
 CSV_COLUMNS = (
     "outlet", "outlet_name", "referent", "referent_name", "term", "connotation",
-    "count", "per_1000_words", "articles", "tfidf", "source",
+    "count", "per_1000_words", "articles", "tfidf", "source", "quoted",
 )
 
 
@@ -85,10 +85,11 @@ def report_dict(report: Report) -> dict[str, Any]:
                 "outlet": m.outlet, "article": sources[m.article], "start": m.start,
                 "end": m.end, "text": m.text, "referent": m.group, "kind": m.kind,
                 "term": m.term, "connotation": m.connotation, "source": m.source,
-                "sentence": m.sentence,
+                "sentence": m.sentence, "voice": m.voice, "speaker": m.speaker,
             }
             for m in report.matches
         ],
+        **_voices_dict(report, sources),
     }
 
 
@@ -147,12 +148,46 @@ def _alignment_dict(report: Report, sources: dict[str, str]) -> dict[str, Any]:
     }
 
 
+def _voices_dict(report: Report, sources: dict[str, str]) -> dict[str, Any]:
+    """Whose words and who acts: quotations, agents and patients, casualty wording."""
+    from .voices import speaker_referent
+
+    return {
+        "quotes": [
+            {"outlet": q.outlet, "article": sources[q.article], "start": q.start, "end": q.end,
+             "direct": q.direct, "speaker": q.name or q.speaker, "speaker_as_written": q.speaker,
+             "speaker_start": q.speaker_start, "speaker_end": q.speaker_end,
+             "referent": speaker_referent(q, report.matches), "named": q.named, "kind": q.kind,
+             "role": q.role, "verb": q.verb, "verb_lemma": q.verb_lemma,
+             "connotation": q.connotation}
+            for q in report.quotes
+        ],
+        "actions": [
+            {"outlet": a.outlet, "article": sources[a.article], "referent": a.group,
+             "term": a.term, "start": a.start, "end": a.end, "role": a.role, "verb": a.verb,
+             "verb_start": a.verb_start, "verb_end": a.verb_end, "passive": a.passive}
+            for a in report.actions
+        ],
+        "casualties": [
+            {"outlet": c.outlet, "article": sources[c.article], "start": c.start, "end": c.end,
+             "wording": c.wording, "agent": c.agent or None, "quoted": c.quoted}
+            for c in report.casualties
+        ],
+        "headline_voices": [
+            {"outlet": h.outlet, "article": sources[h.article], "title": h.title,
+             "verb": h.verb or None, "agent": h.agent, "agent_text": h.agent_text or None,
+             "patient": h.patient, "patient_text": h.patient_text or None}
+            for h in report.headline_voices
+        ],
+    }
+
+
 def _count_row(row: Any, group_key: str) -> dict[str, Any]:
     return {
         "outlet": row.outlet, group_key: row.group, "term": row.term,
         "connotation": row.connotation, "count": row.count,
         "per_1000_words": row.per_1000_words, "articles": row.articles, "tfidf": row.tfidf,
-        "source": row.source,
+        "source": row.source, "quoted": row.quoted,
     }
 
 
@@ -173,5 +208,6 @@ def render_csv(report: Report) -> str:
             writer.writerow([
                 r.outlet, outlets[r.outlet], r.group, groups[r.group], r.term, r.connotation,
                 r.count, f"{r.per_1000_words:.2f}", r.articles, f"{r.tfidf:.4f}", r.source,
+                r.quoted,
             ])
     return buffer.getvalue()

@@ -9,14 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-if TYPE_CHECKING:  # alignment.py imports this module; the Report only refers to its result
+if TYPE_CHECKING:  # these modules import this one; the Report only refers to their results
+    from .agency import Action, Casualty, HeadlineVoice
     from .alignment import AlignmentReport
+    from .voices import Quote
 
 Connotation = Literal["negative", "neutral", "positive", "unrated"]
 # What a lexicon may assign; "unrated" marks labels discovered in the text that no lexicon rates.
 CONNOTATIONS: tuple[Connotation, ...] = ("negative", "neutral", "positive")
 
 Origin = Literal["lexicon", "discovered"]  # where a referent or label comes from
+Voice = Literal["own", "quoted"]  # a label in the outlet's own words, or inside a quotation
 
 GroupKind = Literal["referent", "cue"]
 
@@ -198,6 +201,7 @@ class AnalysisConfig:
     ngram_max: int = 2  # TF-IDF over words and phrases of up to this many words
     discover: bool = True  # find referents and labels no lexicon names
     align: bool = True  # align sentences across articles: shared copy, edits, omissions
+    own_voice_only: bool = False  # count only labels in the outlet's own words, not in quotes
     min_mentions: int = 2  # a discovered referent needs at least this many mentions
 
 
@@ -216,6 +220,8 @@ class Match:
     connotation: Connotation
     sentence: int  # index into the article's sentences
     source: Origin = "lexicon"
+    voice: Voice = "own"  # "quoted": inside a direct quotation (reported speech is own words)
+    speaker: str | None = None  # whose quotation, when quoted
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -232,6 +238,7 @@ class LabelCount:
     articles: int  # in how many of the outlet's articles it occurs
     tfidf: float  # weight of the term for this outlet among all lexicon terms
     source: Origin = "lexicon"
+    quoted: int = 0  # of ``count``, how many sit inside direct quotations
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -284,3 +291,7 @@ class Report:
     config: AnalysisConfig
     packs: tuple[PackChoice, ...] = ()  # every lexicon offered, chosen or not, and why
     alignment: AlignmentReport | None = None  # shared copy and edits (None when not aligned)
+    quotes: tuple[Quote, ...] = ()  # quotations and attributed statements
+    actions: tuple[Action, ...] = ()  # referents as agents or patients of verbs
+    casualties: tuple[Casualty, ...] = ()  # wording that reports deaths or damage
+    headline_voices: tuple[HeadlineVoice, ...] = ()  # who acts in each headline

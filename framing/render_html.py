@@ -8,16 +8,24 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
 
 from . import __version__
+from .glossary import glossary
 from .model import Article, Group, LabelCount, Match, Report, Term
+from .questions import VoiceCount, WireEdit, discussion_questions
 from .render_alignment import build_alignment_view
+from .render_voices import build_voices_view
+
+if TYPE_CHECKING:
+    from .blind import BlindKey
 
 SYMBOL = {  # minus, circle, plus, diamond
     "negative": "\u2212", "neutral": "\u25cb", "positive": "+", "unrated": "\u25c7",
@@ -35,8 +43,22 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["pct"] = lambda x: f"{100 * x:.0f}%"
+    env.filters["masked"] = masked
     env.filters["num"] = lambda x, d=2: f"{x:.{d}f}"
     return env
+
+
+HIDDEN = re.compile("\u2588+")  # the blind edition's mask (see blind.py)
+
+
+def masked(text: str) -> Markup:
+    """Escaped text in which a run of mask characters reads as "name hidden" to a screen
+    reader instead of "full block" eight times."""
+    return Markup(HIDDEN.sub(
+        lambda m: f'<span class="hidden-name"><span aria-hidden="true">{m.group()}</span>'
+                  '<span class="sr">name hidden</span></span>',
+        str(escape(text)),
+    ))
 
 
 def slug(text: str) -> str:
@@ -44,16 +66,77 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
 
-def render_html(report: Report, title: str | None = None) -> str:
+def render_html(
+    report: Report, title: str | None = None, *, edition: Edition | None = None
+) -> str:
     """The report page as a string."""
-    view = build_view(report, title)
+    view = build_view(report, title, edition or Edition())
     return environment().get_template("report.html.j2").render(**view)
+
+
+def render_key(report: Report, key: BlindKey, title: str | None = None) -> str:
+    """The teacher's key to a blind report: which outlet is which, and the questions named."""
+    names = key.names()
+    return environment().get_template("key.html.j2").render(
+        version=__version__,
+        title=title or report.corpus.name,
+        key=key,
+        questions=discussion_questions(
+            report, names=names, edits=wire_edits(report), voices=voice_counts(report)
+        ),
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
+class Edition:
+    """How the page is dressed: a blind edition hides outlet names, a handout prints short."""
+
+    blind: bool = False
+    handout: bool = False
+
+
+HANDOUT_ROWS = 8  # actors in the handout's tables: the most mentioned
+
+
+def contrasting_outlets(report: Report) -> tuple[str, ...]:
+    """The two outlets a handout sets side by side: for the most mentioned lexicon actor,
+    the one with the most negative labels and the one with the fewest."""
+    outlets = [o.id for o in report.corpus.outlets]
+    actor = next((g for g in report.groups if g.kind == "referent" and g.origin == "lexicon"),
+                 None)
+    shares = {s.outlet: s.negative for s in report.shares if actor and s.group == actor.id}
+    if len(shares) < 2:
+        return tuple(outlets[:2])
+    ranked = sorted(shares, key=lambda o: (shares[o], o))
+    return tuple(sorted((ranked[-1], ranked[0]), key=outlets.index))
+
+
+def wire_edits(report: Report) -> tuple[WireEdit, ...]:
+    """Label swaps in shared agency sentences, for the discussion questions."""
+    if report.alignment is None:
+        return ()
+    shared = {(o.outlet_a, o.outlet_b): o.shared_a for o in report.alignment.overlaps}
+    return tuple(
+        WireEdit(outlets=(e.outlet_a, e.outlet_b), before=e.before, after=e.after,
+                 shared=shared.get((e.outlet_a, e.outlet_b), 0))
+        for e in report.alignment.edits
+        if e.referent and e.term_before and e.term_after and e.term_before != e.term_after
+    )
+
+
+def voice_counts(report: Report) -> tuple[VoiceCount, ...]:
+    """How often each outlet quotes each speaker, for the discussion questions."""
+    counts = Counter((q.outlet, q.name or q.speaker) for q in report.quotes if q.name or q.speaker)
+    return tuple(
+        VoiceCount(outlet=outlet, speaker=speaker, count=n)
+        for (outlet, speaker), n in sorted(counts.items())
+    )
 
 
 # --------------------------------------------------------------------------- view
 
 
-def build_view(report: Report, title: str | None) -> dict[str, Any]:
+def build_view(report: Report, title: str | None, edition: Edition) -> dict[str, Any]:
     corpus = report.corpus
     article_index = {a.id: i for i, a in enumerate(corpus.articles)}
     terms = _term_index(report)
@@ -70,10 +153,17 @@ def build_view(report: Report, title: str | None) -> dict[str, Any]:
         "evidence": evidence,
         "packs": report.packs,
         "alignment": build_alignment_view(report, article_index),
+        "voices": build_voices_view(report, article_index),
         "skipped": corpus.skipped,
         "config": report.config,
         "symbol": SYMBOL,
         "total_matches": len(report.matches),
+        "edition": edition,
+        "handout_outlets": contrasting_outlets(report),
+        "questions": discussion_questions(
+            report, edits=wire_edits(report), voices=voice_counts(report)
+        ),
+        "glossary": glossary(report, edits=wire_edits(report)),
     }
 
 
@@ -87,7 +177,7 @@ def _outlet_view(report: Report, outlet_id: str) -> dict[str, Any]:
             "articles": len(outlet.articles)}
 
 
-def _label_anchor(outlet: str, group: str, term: str) -> str:
+def label_anchor(outlet: str, group: str, term: str) -> str:
     """A readable, unique anchor: the digest keeps "AFP" and "AFP." apart."""
     digest = hashlib.sha1(term.encode("utf-8")).hexdigest()[:6]
     return f"ev-{outlet}-{group}-{slug(term)}-{digest}"
@@ -111,8 +201,9 @@ def _matrix(report: Report, kind: str, evidence: list[dict[str, Any]]) -> list[d
                 "total": sum(r.count for r in labels),
                 "labels": [
                     {"term": r.term, "count": r.count, "connotation": r.connotation,
+                     "quoted": r.quoted,
                      "per_1000": r.per_1000_words, "tfidf": r.tfidf,
-                     "anchor": _label_anchor(r.outlet, r.group, r.term)}
+                     "anchor": label_anchor(r.outlet, r.group, r.term)}
                     for r in labels
                 ],
             })
@@ -172,7 +263,7 @@ def _evidence_groups(report: Report, article_index: dict[str, int]) -> list[dict
                 for m in by_label[(group.id, row.term, row.outlet)]
             ]
             entries.append({
-                "anchor": _label_anchor(row.outlet, group.id, row.term),
+                "anchor": label_anchor(row.outlet, group.id, row.term),
                 "term": row.term, "outlet": outlet_names[row.outlet],
                 "connotation": row.connotation, "count": row.count, "lines": lines,
             })
@@ -255,8 +346,9 @@ def _marked_pieces(
         group, term = terms[(m.group, m.term)]
         pieces.append({
             "text": m.text, "id": f"m-{index}-{m.start}", "kind": m.kind,
-            "connotation": m.connotation, "group": group.name, "term": term.phrase,
-            "note": term.note, "anchor": _label_anchor(m.outlet, m.group, m.term),
+            "connotation": m.connotation, "group": group.name, "group_id": group.id,
+            "term": term.phrase,
+            "note": term.note, "anchor": label_anchor(m.outlet, m.group, m.term),
         })
         cursor = m.end
     if cursor < end:

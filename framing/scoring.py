@@ -20,11 +20,13 @@ SHARE_KEYS: tuple[Connotation, ...] = ("negative", "neutral", "positive", "unrat
 def count_labels(corpus: Corpus, matches: Sequence[Match]) -> tuple[LabelCount, ...]:
     """One row per outlet, group and term that occurs, sorted by outlet, group, count, term."""
     counts: Counter[tuple[str, str, str]] = Counter()
+    quoted: Counter[tuple[str, str, str]] = Counter()
     articles: defaultdict[tuple[str, str, str], set[str]] = defaultdict(set)
     meta: dict[tuple[str, str], tuple[str, Connotation, Origin]] = {}
     for m in matches:
         key = (m.outlet, m.group, m.term)
         counts[key] += 1
+        quoted[key] += m.voice == "quoted"
         articles[key].add(m.article)
         meta[(m.group, m.term)] = (m.kind, m.connotation, m.source)
     weights = _term_tfidf(corpus, counts)
@@ -44,6 +46,7 @@ def count_labels(corpus: Corpus, matches: Sequence[Match]) -> tuple[LabelCount, 
                 articles=len(articles[(outlet, group, term)]),
                 tfidf=weights[(outlet, group, term)],
                 source=source,
+                quoted=quoted[(outlet, group, term)],
             )
         )
     rows.sort(key=lambda r: (r.outlet, r.group, -r.count, r.term))

@@ -29,6 +29,7 @@ def _load(name: str) -> ModuleType:
 
 metrics = _load("evaluation_metrics")
 gate = _load("evaluation_gate")
+_load("evaluate_voices")
 evaluate = _load("evaluate")
 
 Span = metrics.Span

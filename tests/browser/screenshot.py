@@ -1,0 +1,82 @@
+"""Render the label matrix of a report to a PNG, in the Chromium the browser tests use.
+
+The README's screenshot comes from here, so it shows what the tested browser shows:
+
+    .venv/bin/python -m tests.browser.screenshot
+    .venv/bin/python -m tests.browser.screenshot my-report.html -o matrix.png --rows Hezbollah
+
+Only the rows named with ``--rows`` are kept (by default the Syrian government's and
+Hezbollah's, the rows the README's caption talks about); the page is otherwise as rendered.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from .chromium import ChromiumMissing, launch
+
+ROOT = Path(__file__).resolve().parents[2]
+ROWS = ("Syrian government and its forces", "Hezbollah")
+KEEP_ROWS = """rows => {
+  const names = [];
+  for (const tr of document.querySelectorAll("#labels table.matrix tbody tr")) {
+    const th = tr.querySelector("th[scope=row]");
+    const name = th ? th.firstChild.textContent.trim() : "";
+    names.push(name);
+    if (!rows.includes(name)) tr.style.display = "none";
+  }
+  return names;
+}"""
+
+
+def screenshot(report: Path, output: Path, rows: Sequence[str], width: int, scale: float) -> None:
+    """Write the PNG of ``report``'s label matrix, keeping ``rows``; ValueError names a
+    row the matrix does not have."""
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            page = browser.new_page(viewport={"width": width, "height": 800},
+                                    device_scale_factor=scale)
+            page.goto(report.resolve().as_uri())
+            names = page.evaluate(KEEP_ROWS, list(rows))
+            missing = [row for row in rows if row not in names]
+            if missing:
+                raise ValueError(f"no row {', '.join(map(repr, missing))} in the label matrix "
+                                 f"of {report}; rows: {', '.join(names)}")
+            box = page.locator("#labels").bounding_box()
+            assert box is not None  # the section is displayed: its rows were just read
+            margin = 16  # CSS pixels of page around the section
+            page.screenshot(path=str(output), full_page=True, clip={
+                "x": max(box["x"] - margin, 0), "y": max(box["y"] - margin, 0),
+                "width": box["width"] + 2 * margin, "height": box["height"] + 2 * margin})
+        finally:
+            browser.close()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("report", nargs="?", type=Path,
+                        default=ROOT / "reports" / "al-hader-2015.html")
+    parser.add_argument("-o", "--output", type=Path,
+                        default=ROOT / "reports" / "al-hader-2015.png")
+    parser.add_argument("--rows", nargs="+", default=list(ROWS), metavar="ACTOR",
+                        help="the matrix rows to keep, by actor name")
+    parser.add_argument("--width", type=int, default=1280, help="window width in CSS pixels")
+    parser.add_argument("--scale", type=float, default=1.0, help="device pixel ratio")
+    args = parser.parse_args(argv)
+    try:
+        screenshot(args.report, args.output, args.rows, args.width, args.scale)
+    except (ChromiumMissing, ValueError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    print(f"Wrote {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,225 @@
+"""Discussion questions and the glossary: drawn from this corpus's findings, with evidence."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import lxml.html
+
+from framing.analysis import analyze
+from framing.blind import blind_corpus
+from framing.glossary import glossary, load_glossary
+from framing.lexicon import bundled_lexicon_files, load_lexicons
+from framing.loading import load_corpus
+from framing.model import Corpus, Lexicon, Outlet, Report
+from framing.questions import (
+    KINDS,
+    Question,
+    VoiceCount,
+    WireEdit,
+    discussion_questions,
+)
+from framing.render_html import render_html
+
+from .helpers import DEMO, SMALL, lexicon_from, one_sentence_article
+
+TRT, REUTERS, ARUTZ = "trt-world", "reuters-republished", "arutz-sheva-israel-national-news"
+
+
+@lru_cache(maxsize=1)
+def lexicons() -> tuple[Lexicon, ...]:
+    return tuple(load_lexicons(bundled_lexicon_files()))
+
+
+@lru_cache(maxsize=1)
+def demo_report() -> Report:
+    return analyze(load_corpus(DEMO), lexicons())
+
+
+@lru_cache(maxsize=1)
+def demo_questions() -> tuple[Question, ...]:
+    return discussion_questions(demo_report())
+
+
+def of_kind(questions: tuple[Question, ...], kind: str) -> Question:
+    return next(q for q in questions if q.kind == kind)
+
+
+def without_outlet(corpus: Corpus, outlet_id: str) -> Corpus:
+    return replace(corpus, outlets=tuple(o for o in corpus.outlets if o.id != outlet_id),
+                   articles=tuple(a for a in corpus.articles if a.outlet != outlet_id))
+
+
+# --------------------------------------------------------------------------- the demo
+
+
+def test_the_demo_gets_between_five_and_ten_varied_questions() -> None:
+    questions = demo_questions()
+    assert 5 <= len(questions) <= 8
+    kinds = [q.kind for q in questions]
+    assert len(set(kinds)) == len(kinds)  # one of each kind before a second of any
+    assert kinds == [k for k in KINDS if k in kinds]
+    assert len(discussion_questions(demo_report(), max_questions=10)) == 10
+
+
+def test_the_label_contrast_cites_hand_counted_figures() -> None:
+    q = of_kind(demo_questions(), "label-contrast")
+    # TRT World (003): "regime forces" 9 times (one written "regime\xa0forces", which grep -c
+    # "regime forces" misses), "regime" alone 3 times; its 15 labels for the government are
+    # all "regime" words. Reuters (004): "army" 5 times, "government" 2, and never "regime".
+    assert q.finding.startswith("Syrian government and its forces: TRT World writes "
+                                "“regime forces” (9 times) and “regime” (3); all 15 ")
+    assert ("Reuters (republished) writes “army” (5 times) and “government” (2); none of its 11 "
+            "labels here is negative.") in q.finding
+    assert [(c.outlet, c.label, c.count) for c in q.citations] == [
+        (TRT, "regime forces", 9), (TRT, "regime", 3),
+        (REUTERS, "army", 5), (REUTERS, "government", 2)]
+
+
+def test_the_attribution_question_counts_said_across_the_outlets() -> None:
+    q = of_kind(demo_questions(), "attribution")
+    # grep -ow said: 12 (000), 2 (001), 7 (002), 2 (003), 4 (004), plus "Rebels says" in 004.
+    assert "“said” (28 times in all)" in q.finding
+    assert q.finding.startswith("TRT World writes “claimed” (1 time) and “complained” (1)")
+
+
+def test_the_terror_labels_only_one_outlet_uses_are_asked_about() -> None:
+    q = of_kind(demo_questions(), "loaded-label")
+    # 000 alone: "the Iran Shi'ite terror proxy Hezbollah", "the terrorist organization".
+    assert q.finding.startswith("Hezbollah: only Arutz Sheva (Israel National News) writes "
+                                "“terror proxy” (1 time) and “terrorist organization” (1)")
+
+
+def test_the_omission_question_names_the_outlet_that_leaves_the_actor_out() -> None:
+    q = of_kind(demo_questions(), "omission")
+    # ISIS: 3 in 001, 5 in 000, 4 in 002, 2 in 004; TRT World's 003 is about another front.
+    assert q.finding == ("Islamic State (ISIS): four of the five outlets name it, 14 times in "
+                         "all; TRT World never does.")
+    assert {c.outlet for c in q.citations} == {o.id for o in demo_report().corpus.outlets} - {TRT}
+
+
+def test_the_distinctive_question_skips_outlet_names_and_short_words() -> None:
+    q = of_kind(demo_questions(), "distinctive")
+    # 000 writes "talks" 7 times; 001 once ("ahead of talks"); the others never.
+    assert q.finding.startswith("Arutz Sheva (Israel National News) uses “talks” 7 times; the "
+                                "other four outlets, once between them.")
+    assert q.citations[0].anchor == f"dt-{ARUTZ}-0"
+    texts = " ".join(q.text for q in discussion_questions(demo_report(), 20))
+    assert "“ara news”" not in texts and "“al”" not in texts
+
+
+def test_every_citation_points_at_evidence_in_the_html_report() -> None:
+    page = lxml.html.fromstring(render_html(demo_report(), "al-hader-2015"))
+    ids = set(page.xpath("//@id"))
+    for q in discussion_questions(demo_report(), 20):
+        assert q.citations, q.kind
+        for citation in q.citations:
+            assert citation.anchor in ids, (q.kind, citation)
+
+
+def test_questions_are_deterministic() -> None:
+    again = discussion_questions(analyze(load_corpus(DEMO), lexicons()))
+    assert again == demo_questions()
+
+
+# --------------------------------------------------------------------------- names
+
+
+def test_questions_read_with_blind_names() -> None:
+    _, key = blind_corpus(load_corpus(DEMO))
+    blind = discussion_questions(demo_report(), names=key.real_names())
+    text = " ".join(q.text for q in blind)
+    for outlet in demo_report().corpus.outlets:
+        assert outlet.name not in text
+    assert "Outlet C writes “regime forces” (9 times)" in text  # TRT World is Outlet C
+    assert [q.kind for q in blind] == [q.kind for q in demo_questions()]
+
+
+def test_questions_on_the_blind_corpus_match_those_with_blind_names() -> None:
+    corpus, key = blind_corpus(load_corpus(DEMO))
+    on_blind = discussion_questions(analyze(corpus, lexicons()))
+    renamed = discussion_questions(demo_report(), names=key.real_names())
+    assert [q.finding for q in on_blind][:3] == [q.finding for q in renamed][:3]
+
+
+# --------------------------------------------------------------------------- other corpora
+
+
+def test_questions_change_when_the_corpus_changes() -> None:
+    corpus = load_corpus(DEMO)
+    smaller = discussion_questions(analyze(without_outlet(corpus, TRT), lexicons()))
+    assert smaller != demo_questions()
+    assert "TRT World" not in " ".join(q.text for q in smaller)
+    # Without TRT World's 15 "regime" labels, ARA News (13 of 16 negative) is the harshest on
+    # the government, and Hezbollah (ARA News: both labels negative, Deccan: neither) comes first.
+    contrast = of_kind(smaller, "label-contrast")
+    assert contrast.finding.startswith("Hezbollah: ARA News writes “Hezbollah militant” (1 time) "
+                                       "and “Hezbollah militia” (1); both its labels here are "
+                                       "negative.")
+
+
+def test_no_finding_no_question(tmp_path: Path) -> None:
+    lexicon = lexicon_from(tmp_path, SMALL)
+    articles = (one_sentence_article("Hezbollah fighters arrived.", "a", "a.txt"),
+                one_sentence_article("Hezbollah fighters arrived.", "b", "b.txt"))
+    corpus = Corpus(name="twins", articles=articles, outlets=tuple(
+        Outlet(id=x, name=x.upper(), articles=(f"{x}.txt",), words=3) for x in "ab"))
+    assert discussion_questions(analyze(corpus, [lexicon])) == ()
+
+
+def test_alignment_and_voices_inputs_become_questions() -> None:
+    edit = WireEdit(outlets=(ARUTZ, "deccan-chronicle"), before="fighters from Hezbollah",
+                    after="troops from Lebanon's Hezboll-ah movement", shared=9,
+                    anchors=("s-1-12", "s-2-9"))
+    voice = VoiceCount(outlet="ara-news", speaker="media activist Khalid Halabi", count=3)
+    questions = discussion_questions(demo_report(), edits=[edit], voices=[voice])
+    wire = of_kind(questions, "wire-edit")
+    assert wire.finding == (
+        "Arutz Sheva (Israel National News) and Deccan Chronicle print the same agency copy "
+        "(9 sentences in common), but where Arutz Sheva (Israel National News) writes "
+        "“fighters from Hezbollah”, Deccan Chronicle writes “troops from Lebanon's Hezboll-ah "
+        "movement”.")
+    assert [c.anchor for c in wire.citations] == ["s-1-12", "s-2-9"]
+    voices = of_kind(questions, "voices")
+    assert voices.finding == "Only ARA News quotes media activist Khalid Halabi (3 times)."
+
+
+# --------------------------------------------------------------------------- glossary
+
+
+def test_the_glossary_ships_in_the_package_with_a_reference_for_each_idea() -> None:
+    assert resources.files("framing").joinpath("glossary.toml").is_file()
+    entries = load_glossary()
+    ids = [e.id for e in entries]
+    for idea in ("framing", "labelling", "connotation", "attribution", "hedging", "omission",
+                 "wire-copy"):
+        assert idea in ids
+    for entry in entries:
+        assert entry.definition and entry.example and entry.reference
+        assert not entry.from_corpus
+    assert "Entman" in next(e for e in entries if e.id == "framing").reference
+    assert "Hyland" in next(e for e in entries if e.id == "hedging").reference
+
+
+def test_glossary_examples_come_from_this_corpus() -> None:
+    entries = {e.id: e for e in glossary(demo_report())}
+    assert entries["hedging"].from_corpus
+    # 000: "expected to" twice and "likely" once; no other outlet hedges as often.
+    assert entries["hedging"].example == (
+        "Arutz Sheva (Israel National News) hedges 3 times (“expected to” 2, “likely” 1).")
+    assert "“regime forces” (9 times)" in entries["labelling"].example
+    assert entries["omission"].example.endswith("TRT World never does.")
+    generic = {e.id: e for e in load_glossary()}
+    assert entries["hedging"].definition == generic["hedging"].definition
+
+
+def test_glossary_examples_take_blind_names() -> None:
+    _, key = blind_corpus(load_corpus(DEMO))
+    entries = glossary(demo_report(), names=key.real_names())
+    text = " ".join(e.example for e in entries)
+    assert "Outlet A hedges 3 times" in text
+    for outlet in demo_report().corpus.outlets:
+        assert outlet.name not in text
