@@ -31,18 +31,22 @@ def analyze(
 ) -> Report:
     """Match lexicon terms and discovered referents, count and weigh them, find distinctive terms.
 
-    Discovery needs the lexicon's matches first (names a lexicon covers are left to it), so
-    with discovery on, articles are matched twice: lexicon alone, then lexicon and discovered.
+    The first pass matches every lexicon offered; it decides which domain packs fit, and its
+    matches of the chosen ones tell discovery which names a lexicon already covers. With
+    discovery on, a second pass matches the chosen lexicons and the discovered referents.
     ``corrections`` (from the folder's referents.toml) then merge, split, rename or drop
     referents before the final matching. Domain packs are used only when they fit the corpus
     (packs.py), or when named in ``forced_packs``.
     """
     config = config or AnalysisConfig()
-    packs = choose_packs(corpus, lexicons, forced_packs)
-    lexicons = [p.lexicon for p in packs if p.chosen]
-    groups: list[Group] = [g for lexicon in lexicons for g in lexicon.groups]
     passes = 2 if config.discover or corrections else 1
-    matches = _match_all(corpus, groups, progress, passes, 0)
+    offered = [g for lexicon in lexicons for g in lexicon.groups]
+    first = _match_all(corpus, offered, progress, passes, 0)
+    packs = choose_packs(corpus, lexicons, first, forced_packs)
+    lexicons = [p.lexicon for p in packs if p.chosen]
+    chosen = {g.id for lexicon in lexicons for g in lexicon.groups}
+    groups: list[Group] = [g for g in offered if g.id in chosen]
+    matches = [m for m in first if m.group in chosen]
     if config.discover:
         groups += discover(corpus, matches, config.min_mentions)
     if corrections:
@@ -63,7 +67,7 @@ def analyze(
         distinctive=distinctive_terms(corpus, config),
         config=config,
         packs=packs,
-        alignment=align_corpus(corpus, matches) if config.align else None,
+        alignment=align_corpus(corpus, matches) if _aligns(corpus, config) else None,
         quotes=quotes,
         **voices,
     )
@@ -81,6 +85,13 @@ def _match_all(
         if progress:
             progress(done * len(corpus.articles) + n, total)
     return matches
+
+
+def _aligns(corpus: Corpus, config: AnalysisConfig) -> bool:
+    """Pairwise alignment grows with the square of the articles: past the limit it is left
+    out (the report says so) unless the limit is lifted (0)."""
+    limit = config.align_max_articles
+    return config.align and (limit == 0 or len(corpus.articles) <= limit)
 
 
 def _with_voices(matches: Sequence[Match], quotes: Sequence[Quote]) -> list[Match]:
@@ -106,14 +117,16 @@ def _agency(
     by_article: defaultdict[str, list[Match]] = defaultdict(list)
     for m in matches:
         by_article[m.article].append(m)
+    quotes_of: defaultdict[str, list[Quote]] = defaultdict(list)
+    for q in quotes:
+        quotes_of[q.article].append(q)
     actions: list[Action] = []
     casualties: list[Casualty] = []
     headlines: list[HeadlineVoice] = []
     for article in corpus.articles:
         found = find_actions(article, by_article[article.id])
         actions.extend(found)
-        own_quotes = [q for q in quotes if q.article == article.id]
-        casualties.extend(find_casualties(article, own_quotes))
+        casualties.extend(find_casualties(article, quotes_of[article.id]))
         headline = headline_voice(article, found)
         if headline is not None:
             headlines.append(headline)

@@ -158,6 +158,7 @@ class ReportRequest:
     top_terms: int = 12
     discover: bool = True
     own_voice: bool = False
+    align_limit: int = 200
     blind: bool = False
     seed: str = "framing"
     handout: bool = False
@@ -227,7 +228,8 @@ def _run_report(request: ReportRequest) -> None:
             click.echo(f"skipped {skipped.source}: {skipped.reason}", err=True)
         corrections = load_corrections(request.corpus)
         config = AnalysisConfig(top_terms=request.top_terms, discover=request.discover,
-                                own_voice_only=request.own_voice)
+                                own_voice_only=request.own_voice,
+                                align_max_articles=request.align_limit)
         bar = _ProgressBar("Analysing articles")
         if request.blind:
             report, key_page = _blind_run(request, corpus, lexicons, config, bar,
@@ -286,6 +288,10 @@ def _run_report(request: ReportRequest) -> None:
 @click.option("--own-voice", is_flag=True,
               help="Count only labels in the outlets' own words, not inside quotation marks "
                    "(a fairer comparison of the outlets' own choices).")
+@click.option("--align-limit", type=click.IntRange(0), default=200, show_default=True,
+              metavar="N",
+              help="Compare shared copy only up to N articles (the comparison is pairwise, so "
+                   "it grows with the square of the articles); 0 for no limit.")
 @click.option("--blind", is_flag=True,
               help="Name the outlets Outlet A, B … and hide their names, bylines and credits, "
                    "so a class judges the words first; also writes FILE-key.html.")
@@ -306,6 +312,7 @@ def report(
     top_terms: int,
     no_discovery: bool,
     own_voice: bool,
+    align_limit: int,
     blind: bool,
     seed: str,
     handout: bool,
@@ -337,7 +344,8 @@ def report(
     _run_report(ReportRequest(
         corpus=corpus, output=output, fmt=fmt, lexicon_paths=lexicon_paths,
         no_bundled=no_bundled_lexicons, packs=packs, title=title, top_terms=top_terms,
-        discover=not no_discovery, own_voice=own_voice, blind=blind, seed=seed,
+        discover=not no_discovery, own_voice=own_voice, align_limit=align_limit, blind=blind,
+        seed=seed,
         handout=handout, default_stem=f"{corpus.resolve().name or 'corpus'}-report",
     ))
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .model import Article, Context, Group, Match, Term
+from .model import Article, Group, Match, Term
 
 _FOLD = str.maketrans(
     {
@@ -26,7 +26,7 @@ POSSESSIVE = r"(?:'s|')?"
 SEPARATOR = r"(?:\s*-\s*|\s+)"
 TOKEN = re.compile(r"\w+(?:'\w+)*")
 WORD_START = re.compile(r"\w+")
-ANCHOR = 4  # letters of a term's first word used to file it
+INFLECTION = 3  # letters an inflection adds to a one-word term ("ies", "es", "s")
 
 
 def fold(text: str) -> str:
@@ -73,31 +73,60 @@ def _regex(source: str, flags: int) -> re.Pattern[str]:
 
 @dataclass(frozen=True)
 class CompiledTerm:
-    """A term ready to search: its regex (compiled on first use), anchors, context rules."""
+    """A term ready to search. Its anchors and gates are cheap and made at once; its regexes
+    are built and compiled when a text first offers a candidate position (a corpus meets few
+    of a large lexicon's terms)."""
 
     group: Group
     term: Term
     order: int  # position in the loaded lexicons: earlier wins ties
-    source: str
-    flags: int
     anchors: tuple[str, ...]
-    reject_before_source: str | None
-    reject_after_source: str | None
-    near: frozenset[str]
+    gates: tuple[tuple[str, ...], ...]  # per spelling: word stems that must all be in the sentence
 
     @property
     def pattern(self) -> re.Pattern[str]:
-        return _regex(self.source, self.flags)
+        return _term_regex(self.term)
 
     @property
     def reject_before(self) -> re.Pattern[str] | None:
-        src = self.reject_before_source
-        return _regex(src, re.IGNORECASE) if src else None
+        ctx = self.term.context
+        return _reject_before(ctx.reject_before) if ctx and ctx.reject_before else None
 
     @property
     def reject_after(self) -> re.Pattern[str] | None:
-        src = self.reject_after_source
-        return _regex(src, re.IGNORECASE) if src else None
+        ctx = self.term.context
+        return _reject_after(ctx.reject_after) if ctx and ctx.reject_after else None
+
+    @property
+    def near(self) -> frozenset[str]:
+        ctx = self.term.context
+        return _near(ctx.require_near) if ctx else frozenset()
+
+
+@functools.cache
+def _reject_before(words: tuple[str, ...]) -> re.Pattern[str]:
+    return _regex(rf"(?:{_list_pattern(words)})\s*$", re.IGNORECASE)
+
+
+@functools.cache
+def _reject_after(words: tuple[str, ...]) -> re.Pattern[str]:
+    return _regex(rf"^\s*(?:{_list_pattern(words)})", re.IGNORECASE)
+
+
+@functools.cache
+def _near(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(" ".join(_tokens(p)) for p in words)
+
+
+def _spellings(term: Term) -> list[str]:
+    """Longest first, so the alternation prefers "Hezbollah fighters" to "Hezbollah"."""
+    return sorted((term.phrase, *term.variants), key=len, reverse=True)
+
+
+@functools.cache
+def _term_regex(term: Term) -> re.Pattern[str]:
+    source = "|".join(phrase_pattern(s, term.inflect) for s in _spellings(term))
+    return _regex(source, 0 if term.case_sensitive else re.IGNORECASE)
 
 
 def compile_terms(groups: Sequence[Group]) -> list[CompiledTerm]:
@@ -105,71 +134,73 @@ def compile_terms(groups: Sequence[Group]) -> list[CompiledTerm]:
     compiled: list[CompiledTerm] = []
     for group in groups:
         for term in group.terms:
-            compiled.append(_compile(group, term, len(compiled)))
+            anchors, gates = _filing(term)
+            compiled.append(CompiledTerm(
+                group=group, term=term, order=len(compiled), anchors=anchors, gates=gates
+            ))
     return compiled
 
 
-def _compile(group: Group, term: Term, order: int) -> CompiledTerm:
-    spellings = sorted((term.phrase, *term.variants), key=len, reverse=True)
-    ctx = term.context or Context()
-    return CompiledTerm(
-        group=group,
-        term=term,
-        order=order,
-        source="|".join(phrase_pattern(s, term.inflect) for s in spellings),
-        flags=0 if term.case_sensitive else re.IGNORECASE,
-        anchors=tuple(sorted({_anchor(s, term.case_sensitive) for s in spellings})),
-        reject_before_source=(
-            rf"(?:{_list_pattern(ctx.reject_before)})\s*$" if ctx.reject_before else None
-        ),
-        reject_after_source=(
-            rf"^\s*(?:{_list_pattern(ctx.reject_after)})" if ctx.reject_after else None
-        ),
-        near=frozenset(" ".join(_tokens(p)) for p in ctx.require_near),
+@functools.cache
+def _filing(term: Term) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """Where a term is filed (its anchors) and what a sentence must hold for it (gates)."""
+    spellings = _spellings(term)
+    return (
+        tuple(sorted({_anchor(s, term.case_sensitive) for s in spellings})),
+        tuple(_gate(s, term.case_sensitive) for s in spellings),
     )
 
 
 def _anchor(spelling: str, case_sensitive: bool) -> str:
-    """The first letters of a spelling (at most ANCHOR), the same in all its inflections."""
-    word = re.match(r"\w+", fold(spelling).strip())
-    first = word.group()[:ANCHOR] if word else ""
-    return first if case_sensitive else first.lower()
+    """The first word of a spelling as a text's word tokens show it (letters up to a hyphen,
+    dot or apostrophe). Only a one-word phrase is inflected on it: its anchor drops a final
+    consonant + "y" to "prox" so that "proxies" finds it; a longer phrase's first word is
+    matched whole."""
+    words = fold(spelling).split()
+    first = re.match(r"\w+", words[0]) if words else None
+    anchor = first.group() if first else ""
+    if len(words) == 1 and re.search(r"[^aeiouAEIOU][yY]$", anchor):
+        anchor = anchor[:-1]
+    return anchor if case_sensitive else anchor.lower()
+
+
+def _gate(spelling: str, case_sensitive: bool) -> tuple[str, ...]:
+    """Stems of a spelling's words (inflection endings cut): a sentence lacking one of them
+    cannot hold the spelling, which spares compiling and running its regex."""
+    words = re.findall(r"\w+", fold(spelling))
+    stems = tuple(w[: max(3, len(w) - INFLECTION)] for w in words)
+    return stems if case_sensitive else tuple(w.lower() for w in stems)
 
 
 @dataclass(frozen=True)
 class TermIndex:
-    """Terms filed under their anchors, so each word of a text is tried only against the few
-    terms that can start there (one regex per term over the whole text is far slower)."""
+    """Terms filed under their first word, so each word of a text is tried only against the
+    few terms that can start there (one regex per term over the whole text is far slower, and
+    compiling every term of thirteen lexicons took longer than matching)."""
 
     terms: tuple[CompiledTerm, ...]
     by_anchor: dict[str, tuple[CompiledTerm, ...]]
-    lengths: tuple[int, ...]
 
 
 def index_terms(terms: Sequence[CompiledTerm]) -> TermIndex:
-    """File every term under each anchor of its spellings."""
+    """File every term under the anchor of each of its spellings."""
     filed: dict[str, list[CompiledTerm]] = {}
     for c in terms:
         for anchor in c.anchors:
             key = anchor if c.term.case_sensitive else f"~{anchor}"
             filed.setdefault(key, []).append(c)
-    lengths = sorted({len(a) for c in terms for a in c.anchors})
-    return TermIndex(
-        terms=tuple(terms),
-        by_anchor={k: tuple(v) for k, v in filed.items()},
-        lengths=tuple(lengths),
-    )
+    return TermIndex(terms=tuple(terms), by_anchor={k: tuple(v) for k, v in filed.items()})
 
 
 def _candidates_at(index: TermIndex, word: str) -> list[CompiledTerm]:
-    """The terms whose anchor begins the word (case-sensitive anchors compared as written)."""
+    """The terms that can start at this word: its anchor is the word, or the word less an
+    inflection ending of up to three letters ("militias", "proxies", "churches")."""
     found: list[CompiledTerm] = []
     lowered = word.lower()
-    for n in index.lengths:
-        if n > len(word):
-            break
-        found.extend(index.by_anchor.get(word[:n], ()))
-        found.extend(index.by_anchor.get(f"~{lowered[:n]}", ()))
+    for cut in range(min(INFLECTION, len(word) - 1) + 1):
+        end = len(word) - cut
+        found.extend(index.by_anchor.get(word[:end], ()))
+        found.extend(index.by_anchor.get(f"~{lowered[:end]}", ()))
     return found
 
 
@@ -201,13 +232,25 @@ def find_matches(article: Article, index: TermIndex) -> list[Match]:
     text = fold(article.text)
     starts = [s.start for s in article.sentences]
     candidates: list[tuple[int, int, int, CompiledTerm, int]] = []
+    sentence_text: dict[int, tuple[str, str]] = {}
+    gated: dict[tuple[int, int], bool] = {}
     for word in WORD_START.finditer(text):
         position = word.start()
         at = bisect.bisect_right(starts, position) - 1
         if at < 0 or position >= article.sentences[at].end:
             continue
         sentence = article.sentences[at]
+        if at not in sentence_text:
+            plain = text[sentence.start : sentence.end]
+            sentence_text[at] = (plain, plain.lower())
+        plain, lowered = sentence_text[at]
         for c in _candidates_at(index, word.group()):
+            key = (at, c.order)
+            if key not in gated:  # a term's gate is checked once per sentence
+                within = plain if c.term.case_sensitive else lowered
+                gated[key] = any(all(stem in within for stem in gate) for gate in c.gates)
+            if not gated[key]:
+                continue
             m = c.pattern.match(text, position, sentence.end)
             if m and _context_allows(c, text, position, m.end(), sentence.start, sentence.end):
                 rank = 0 if c.group.kind == "referent" else 1

@@ -201,6 +201,7 @@ class AnalysisConfig:
     ngram_max: int = 2  # TF-IDF over words and phrases of up to this many words
     discover: bool = True  # find referents and labels no lexicon names
     align: bool = True  # align sentences across articles: shared copy, edits, omissions
+    align_max_articles: int = 200  # alignment is pairwise: left out above this (0: no limit)
     own_voice_only: bool = False  # count only labels in the outlet's own words, not in quotes
     min_mentions: int = 2  # a discovered referent needs at least this many mentions
 

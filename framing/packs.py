@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 
-from .matching import compile_terms, find_matches, index_terms
-from .model import Corpus, Lexicon, PackChoice
+from .model import Corpus, Lexicon, Match, PackChoice
 
 MIN_TERMS = 3  # different terms of the pack that must occur
 MIN_MATCHES = 5  # occurrences in all
@@ -20,15 +19,19 @@ SHOWN = 5  # terms named in the reason
 
 
 def choose_packs(
-    corpus: Corpus, lexicons: Sequence[Lexicon], forced: Collection[str] = ()
+    corpus: Corpus,
+    lexicons: Sequence[Lexicon],
+    matches: Sequence[Match],
+    forced: Collection[str] = (),
 ) -> tuple[PackChoice, ...]:
-    """One choice per lexicon, in the given order.
+    """One choice per lexicon, in the given order, from ``matches`` of all of them together
+    (a phrase two files share counts for the one that wins it, as it would in the report).
 
     ``forced`` names lexicons (by path as shown, or file stem) that are used whatever they
     find: the user's own files and packs asked for with --pack.
     """
     domain = [lex for lex in lexicons if lex.scope == "domain"]
-    tally = _tally(corpus, domain)
+    tally = _tally(domain, matches)
     words = max(sum(a.words for a in corpus.articles), 1)
     choices = []
     for lexicon in lexicons:
@@ -74,20 +77,15 @@ def _is_forced(lexicon: Lexicon, forced: Collection[str]) -> bool:
 
 
 def _tally(
-    corpus: Corpus, domain: Sequence[Lexicon]
+    domain: Sequence[Lexicon], matches: Sequence[Match]
 ) -> dict[str, tuple[Counter[str], set[str]]]:
-    """For each domain pack: its terms' occurrences and the outlets they occur in.
-
-    One matching pass over all domain packs together; a phrase two packs share counts for the
-    first, as it would in the report.
-    """
+    """For each domain pack: its terms' occurrences and the outlets they occur in."""
     owner = {g.id: lex.path for lex in domain for g in lex.groups}
-    index = index_terms(compile_terms([g for lex in domain for g in lex.groups]))
     terms: defaultdict[str, Counter[str]] = defaultdict(Counter)
     outlets: defaultdict[str, set[str]] = defaultdict(set)
-    for article in corpus.articles:
-        for match in find_matches(article, index):
-            path = owner[match.group]
+    for match in matches:
+        path = owner.get(match.group)
+        if path is not None:
             terms[path][match.term] += 1
             outlets[path].add(match.outlet)
     return {path: (terms[path], outlets[path]) for path in terms}

@@ -11,7 +11,6 @@ from framing.analysis import analyze
 from framing.cli import cli
 from framing.lexicon import bundled_lexicon_files, load_lexicons
 from framing.loading import load_corpus
-from framing.packs import choose_packs
 
 from .helpers import DEMO
 
@@ -23,11 +22,8 @@ TAX_STORY = {
 
 
 def choices_for(folder: Path) -> dict[str, tuple[bool, str]]:
-    lexicons = load_lexicons(bundled_lexicon_files())
-    return {
-        c.lexicon.path: (c.chosen, c.reason)
-        for c in choose_packs(load_corpus(folder), lexicons)
-    }
+    report = analyze(load_corpus(folder), load_lexicons(bundled_lexicon_files()))
+    return {c.lexicon.path: (c.chosen, c.reason) for c in report.packs}
 
 
 def test_al_hader_chooses_the_syria_pack_with_its_evidence() -> None:
