@@ -12,11 +12,9 @@ from .cli_support import ProgressBar, check_packs, fail, lexicon_sources, resolv
 from .errors import FramingError, OutputError
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-
     from .blind import BlindKey
-    from .corrections import Correction
-    from .model import AnalysisConfig, Corpus, Lexicon, Report
+    from .model import Report
+
 
 @dataclass(frozen=True, kw_only=True)
 class ReportRequest:
@@ -39,105 +37,109 @@ class ReportRequest:
     default_stem: str = "report"
 
 
-def _blind_run(
-    request: ReportRequest,
-    corpus: Corpus,
-    lexicons: Sequence[Lexicon],
-    config: AnalysisConfig,
-    bar: ProgressBar,
-    corrections: tuple[Correction, ...],
-    forced: set[str],
-) -> tuple[Report, tuple[str, BlindKey]]:
-    """Analyse the blinded corpus; the key page names the outlets."""
+@dataclass(frozen=True)
+class _Blind:
+    """The blind edition's key, and its page for the teacher."""
+
+    key: BlindKey
+    page: str
+
+
+def _key_path(path: Path) -> Path:
+    """Where the key to a blind report goes: beside it, FILE-key.html."""
+    return path.with_name(f"{path.stem}-key{path.suffix}")
+
+
+def _refuse_foreign(path: Path) -> None:
+    """A file framing did not write is never replaced unless the user named it."""
+    from .output import made_by_framing
+
+    if path.exists() and not made_by_framing(path):
+        raise OutputError(
+            f"{path} exists and was not written by framing; choose a file with -o {path} "
+            "(it will be replaced) or another name"
+        )
+
+
+def _analyse(request: ReportRequest) -> tuple[Report, _Blind | None]:
+    """Load lexicons and articles, apply referents.toml, analyse (blinded when asked)."""
     from .analysis import analyze
     from .blind import blind_corpus, blind_report
+    from .corrections import load_corrections
+    from .lexicon import load_lexicons
+    from .loading import load_corpus
+    from .model import AnalysisConfig
     from .render_html import render_key
 
+    lexicons = load_lexicons(lexicon_sources(request.lexicon_paths, request.no_bundled))
+    check_packs(request.packs, lexicons)
+    forced = {*request.packs, *(lex.path for lex in lexicons if "(bundled)" not in lex.path)}
+    corpus = load_corpus(request.corpus, ProgressBar("Reading articles"))
+    for skipped in corpus.skipped:
+        click.echo(f"skipped {skipped.source}: {skipped.reason}", err=True)
+    corrections = load_corrections(request.corpus)
+    config = AnalysisConfig(top_terms=request.top_terms, discover=request.discover,
+                            own_voice_only=request.own_voice,
+                            align_max_articles=request.align_limit)
+    bar = ProgressBar("Analysing articles")
+    if not request.blind:
+        return analyze(corpus, lexicons, config, bar, corrections, forced), None
     blinded, key = blind_corpus(corpus, request.seed)
     analysed = analyze(blinded, lexicons, config, bar, corrections, forced)
-    key_page = render_key(analysed, key, request.title or corpus.name)
-    return blind_report(analysed, key), (key_page, key)
+    page = render_key(analysed, key, request.title or corpus.name)
+    return blind_report(analysed, key), _Blind(key=key, page=page)
 
 
-def _refuse_leaks(page: str, key: BlindKey) -> None:
-    """A blind report that still names an outlet must not be written."""
-    from .blind import find_leaks
+def _render(request: ReportRequest, fmt: str, report: Report, blind: _Blind | None) -> str:
+    """The report in the chosen format; a blind page that still names an outlet is refused."""
+    from .blind import find_leaks, mask_names
+    from .export import render_csv, render_json
+    from .render_html import Edition, render_html
 
-    leaks = find_leaks(page, key)
+    if fmt == "json":
+        return render_json(report)
+    if fmt == "csv":
+        return render_csv(report)
+    title = request.title
+    if blind is not None:
+        title = mask_names(request.title or report.corpus.name, blind.key)
+    edition = Edition(blind=request.blind, handout=request.handout)
+    page = render_html(report, title, edition=edition)
+    leaks = find_leaks(page, blind.key) if blind is not None else ()
     if leaks:
         raise OutputError(
             f"the blind report would still name {', '.join(leaks)}; nothing was written. "
             "Please report this as a bug, with the articles"
         )
+    return page
 
 
 def run_report(request: ReportRequest) -> None:
-    from .analysis import analyze
-    from .blind import mask_names
-    from .corrections import load_corrections
-    from .export import render_csv, render_json
-    from .lexicon import load_lexicons
-    from .loading import load_corpus
-    from .model import AnalysisConfig
-    from .output import made_by_framing, write_atomic
-    from .render_html import Edition, render_html
+    """Analyse, render and write, printing the summary; errors become clear messages."""
+    from .output import write_atomic
     from .render_text import render_summary
 
     path, chosen, named = resolve_output(request.output, request.fmt, request.default_stem)
     try:
-        if path is not None and not named and path.exists() and not made_by_framing(path):
-            raise OutputError(
-                f"{path} exists and was not written by framing; choose a file with -o {path} "
-                "(it will be replaced) or another name"
-            )
-        sources = lexicon_sources(request.lexicon_paths, request.no_bundled)
-        lexicons = load_lexicons(sources)
-        check_packs(request.packs, lexicons)
-        user_files = {lex.path for lex in lexicons if "(bundled)" not in lex.path}
         if request.blind and (chosen != "html" or path is None):
             raise click.UsageError("--blind writes an HTML report and its key beside it: "
                                    "give -o FILE.html")
-        corpus = load_corpus(request.corpus, ProgressBar("Reading articles"))
-        for skipped in corpus.skipped:
-            click.echo(f"skipped {skipped.source}: {skipped.reason}", err=True)
-        corrections = load_corrections(request.corpus)
-        config = AnalysisConfig(top_terms=request.top_terms, discover=request.discover,
-                                own_voice_only=request.own_voice,
-                                align_max_articles=request.align_limit)
-        bar = ProgressBar("Analysing articles")
-        if request.blind:
-            report, key_page = _blind_run(request, corpus, lexicons, config, bar,
-                                          corrections, {*request.packs, *user_files})
-        else:
-            report = analyze(
-                corpus, lexicons, config, bar, corrections, {*request.packs, *user_files}
-            )
-            key_page = None
-        edition = Edition(blind=request.blind, handout=request.handout)
-        title = request.title
-        if key_page is not None:
-            title = mask_names(request.title or corpus.name, key_page[1])
-        renderers = {
-            "html": lambda: render_html(report, title, edition=edition),
-            "json": lambda: render_json(report),
-            "csv": lambda: render_csv(report),
-        }
-        content = renderers[chosen]()
-        if key_page is not None:
-            _refuse_leaks(content, key_page[1])
+        if path is not None and not named:
+            _refuse_foreign(path)
+        if path is not None and request.blind:
+            _refuse_foreign(_key_path(path))
+        report, blind = _analyse(request)
+        content = _render(request, chosen, report, blind)
         if path is None:
             click.echo(content, nl=False)
         else:
             write_atomic(path, content)
-            if key_page is not None:
-                key_path = path.with_name(f"{path.stem}-key{path.suffix}")
-                write_atomic(key_path, key_page[0])
+            if blind is not None:
+                write_atomic(_key_path(path), blind.page)
     except FramingError as err:
         raise fail(err) from None
     click.echo(render_summary(report), err=path is None)
     if path is not None:
-        click.echo(f"Wrote {chosen.upper()} report to {path}", err=False)
-    if request.blind and path is not None:
-        click.echo(f"Wrote the key to it to {path.with_name(f'{path.stem}-key{path.suffix}')}")
-
-
+        click.echo(f"Wrote {chosen.upper()} report to {path}")
+    if blind is not None and path is not None:
+        click.echo(f"Wrote the key to it to {_key_path(path)}")

@@ -227,3 +227,19 @@ def test_lexicon_suggest_writes_a_draft_to_confirm(tmp_path: Path) -> None:
     (tmp_path / "notes.toml").write_text("mine", encoding="utf-8")
     refused = run("lexicon", "suggest", str(DEMO), "-o", str(tmp_path / "notes.toml"))
     assert refused.exit_code == 1 and "was not written by framing" in refused.output
+
+
+def test_blind_writes_report_and_key_and_guards_both(tmp_path: Path) -> None:
+    out = tmp_path / "class.html"
+    result = run("report", str(DEMO), "--blind", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "Wrote the key to it to" in result.output
+    key = (tmp_path / "class-key.html").read_text(encoding="utf-8")
+    assert "Outlet A" in key and "Arutz Sheva (Israel National News)" in key
+    assert "Arutz Sheva" not in out.read_text(encoding="utf-8")
+    refused = run("report", str(DEMO), "--blind", "--format", "json", "-o", "-")
+    assert refused.exit_code == 2 and "--blind writes an HTML report" in refused.output
+    (tmp_path / "notes-key.html").write_text("my notes", encoding="utf-8")
+    guarded = run("report", str(DEMO), "--blind", "-o", str(tmp_path / "notes.html"))
+    assert guarded.exit_code == 1 and "was not written by framing" in guarded.output
+    assert (tmp_path / "notes-key.html").read_text(encoding="utf-8") == "my notes"
