@@ -117,7 +117,7 @@ def lexicon_list(lexicon_paths: tuple[Path, ...], no_bundled_lexicons: bool, ter
       framing lexicon list
       framing lexicon list --terms --lexicon my-terms.toml
     """
-    from .lexicon import load_lexicons
+    from .lexicon import load_lexicons, pack_name
 
     try:
         lexicons = load_lexicons(lexicon_sources(lexicon_paths, no_bundled_lexicons))
@@ -125,8 +125,7 @@ def lexicon_list(lexicon_paths: tuple[Path, ...], no_bundled_lexicons: bool, ter
         raise fail(err) from None
     for lex in lexicons:
         count = sum(len(g.terms) for g in lex.groups)
-        name = lex.path.split(" ")[0].removesuffix(".toml")
-        click.echo(f"{name}: {lex.name}")
+        click.echo(f"{pack_name(lex)}: {lex.name}")
         click.echo(f"  {lex.scope}; {lex.path}; {len(lex.groups)} entries, {count} terms")
         for source in lex.sources:
             click.echo(f"  source: {source.title}")

@@ -66,14 +66,14 @@ def _analyse(request: ReportRequest) -> tuple[Report, _Blind | None]:
     from .analysis import analyze
     from .blind import blind_corpus, blind_report
     from .corrections import load_corrections
-    from .lexicon import load_lexicons
+    from .lexicon import is_bundled, load_lexicons
     from .loading import load_corpus
     from .model import AnalysisConfig
     from .render_html import render_key
 
     lexicons = load_lexicons(lexicon_sources(request.lexicon_paths, request.no_bundled))
     check_packs(request.packs, lexicons)
-    forced = {*request.packs, *(lex.path for lex in lexicons if "(bundled)" not in lex.path)}
+    forced = {*request.packs, *(lex.path for lex in lexicons if not is_bundled(lex))}
     corpus = load_corpus(request.corpus, ProgressBar("Reading articles"))
     for skipped in corpus.skipped:
         click.echo(f"skipped {skipped.source}: {skipped.reason}", err=True)

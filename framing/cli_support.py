@@ -57,7 +57,9 @@ def lexicon_options(func: F) -> F:
 
 def check_packs(packs: Sequence[str], lexicons: Sequence[Lexicon]) -> None:
     """--pack names must name a loaded pack: a typo must not silently do nothing."""
-    names = {lex.path.split(" ")[0].removesuffix(".toml") for lex in lexicons}
+    from .lexicon import pack_name
+
+    names = {pack_name(lex) for lex in lexicons}
     for pack in packs:
         if pack not in names:
             raise click.UsageError(

@@ -41,12 +41,25 @@ def bundled_lexicon_files() -> list[Traversable]:
     return sorted((f for f in folder.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name)
 
 
+BUNDLED = " (bundled)"  # how a shipped lexicon's label ends
+
+
 def source_label(source: Path | Traversable) -> str:
     """How a lexicon file is named in messages and reports: bundled ones by name only, so a
     report does not depend on where framing is installed."""
     if isinstance(source, Path) and not _is_bundled(source):
         return str(source)
-    return f"{source.name} (bundled)"
+    return f"{source.name}{BUNDLED}"
+
+
+def pack_name(lexicon: Lexicon) -> str:
+    """The short name of a lexicon file, as --pack takes it: "syria" for syria.toml."""
+    return Path(lexicon.path.removesuffix(BUNDLED)).stem
+
+
+def is_bundled(lexicon: Lexicon) -> bool:
+    """Whether the lexicon ships with framing (else the user gave it with --lexicon)."""
+    return lexicon.path.endswith(BUNDLED)
 
 
 def _is_bundled(path: Path) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 
+from .lexicon import pack_name
 from .model import Corpus, Lexicon, Match, PackChoice
 
 MIN_TERMS = 3  # different terms of the pack that must occur
@@ -72,8 +73,7 @@ def _n(count: int, word: str) -> str:
 
 
 def _is_forced(lexicon: Lexicon, forced: Collection[str]) -> bool:
-    stem = lexicon.path.split(" ")[0].rsplit("/", 1)[-1].removesuffix(".toml")
-    return lexicon.path in forced or stem in forced
+    return lexicon.path in forced or pack_name(lexicon) in forced
 
 
 def _tally(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from .lexicon import pack_name
 from .model import LabelCount, Report
 
 WIDTH = 22
@@ -29,7 +30,7 @@ def render_summary(report: Report) -> str:
     lines = [f"{corpus.name}: {len(corpus.articles)} articles from {len(corpus.outlets)} outlets"]
     for outlet in corpus.outlets:
         lines.append(f"  {outlet.name}: {len(outlet.articles)} article(s), {outlet.words} words")
-    used = [p.lexicon.path.split(" ")[0].removesuffix(".toml") for p in report.packs if p.chosen]
+    used = [pack_name(p.lexicon) for p in report.packs if p.chosen]
     lines.append(f"  lexicons used: {', '.join(used) or 'none'} (the report says why)")
     best = most_used_labels(report)
     referents = [g for g in report.groups if g.kind == "referent"]

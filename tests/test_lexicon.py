@@ -11,8 +11,10 @@ from framing.lexicon import (
     bundled_lexicon_files,
     check_lexicons,
     expand_paths,
+    is_bundled,
     load_lexicon,
     load_lexicons,
+    pack_name,
     shared_phrases,
 )
 
@@ -134,3 +136,13 @@ def test_installed_package_ships_the_lexicons() -> None:
     names = [f.name for f in bundled_lexicon_files()]
     assert names == sorted(p.name for p in LEXICONS.glob("*.toml"))
     assert {"cues.toml", "places.toml", "syria.toml"} <= set(names)
+
+
+def test_pack_names_come_from_file_names_even_with_spaces(tmp_path: Path) -> None:
+    folder = tmp_path / "my lexicons"
+    folder.mkdir()
+    lexicon = lexicon_from(folder, SMALL, name="my terms.toml")
+    assert pack_name(lexicon) == "my terms" and not is_bundled(lexicon)
+    bundled = load_lexicons(bundled_lexicon_files())
+    assert [pack_name(lex) for lex in bundled if lex.scope == "general"] == ["cues", "places"]
+    assert all(is_bundled(lex) for lex in bundled)
