@@ -25,7 +25,6 @@ named too (merging a discovered referent into one adds its labels to it).
 from __future__ import annotations
 
 import difflib
-import re
 import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -33,6 +32,7 @@ from typing import Any
 
 from .errors import InputError
 from .model import Group
+from .slugs import slugify
 
 FILE_NAME = "referents.toml"
 KEYS = {
@@ -157,9 +157,9 @@ def _split(groups: list[Group], source: Group, correction: Correction) -> list[G
             f"{correction.where}: {source.name!r} has no label {sorted(missing)[0]!r}; "
             f"its labels are: {', '.join(t.phrase for t in source.terms)}"
         )
-    slug = re.sub(r"[^a-z0-9]+", "-", correction.name.lower()).strip("-") or "referent"
     new = replace(
-        source, id=f"d-{slug}", name=correction.name, terms=moving, origin="discovered",
+        source, id=f"d-{slugify(correction.name, 'referent')}", name=correction.name,
+        terms=moving, origin="discovered",
         description="Split off by referents.toml.",
     )
     kept = replace(source, terms=tuple(t for t in source.terms if t not in moving))

@@ -23,12 +23,13 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from .matching import fold
 from .model import Article, Corpus, Group, Match, Term
+from .slugs import slugify, unique
 
 TOKEN = re.compile(r"[^\W\d_](?:[\w.'-]*\w)?\.?|\d+", re.UNICODE)
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lady", "lord", "messrs"})
@@ -383,11 +384,13 @@ def discover(
             if target is not None:
                 clusters[target].roles[m.role] += 1
                 clusters[target].mentions += 1
-    return tuple(
+    groups = [
         _group(key, cluster)
         for key, cluster in sorted(clusters.items(), key=lambda kv: (-kv[1].mentions, kv[0]))
         if cluster.mentions >= min_mentions and not cluster.place
-    )
+    ]
+    ids = unique(g.id for g in groups)  # two clusters may show the same name
+    return tuple(replace(g, id=i) for g, i in zip(groups, ids, strict=True))
 
 
 def _modifiers(mention: Mention) -> list[str]:
@@ -462,9 +465,9 @@ def _group(key: tuple[str, ...], cluster: Cluster) -> Group:
             note="Found in these articles; no lexicon rates this label.",
             case_sensitive=is_name,
         ))
-    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "referent"
     return Group(
-        id=f"d-{slug}", name=name, kind="referent", origin="discovered", lexicon="",
+        id=f"d-{slugify(name, 'referent')}", name=name, kind="referent", origin="discovered",
+        lexicon="",
         description=f"Discovered in the articles: {cluster.mentions} mentions.",
         terms=tuple(terms),
     )

@@ -14,7 +14,6 @@ import io
 import json
 import logging
 import re
-import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -24,6 +23,7 @@ from framing.cleaning import clean
 from framing.errors import InputError, ManifestError
 from framing.model import Article, Corpus, Document, Outlet, Skipped
 from framing.reading import read_text
+from framing.slugs import slugify, unique
 
 logger = logging.getLogger(__name__)
 
@@ -346,24 +346,9 @@ def build_corpus(
                   skipped=tuple(skipped))
 
 
-def slugify(name: str) -> str:
-    """ "Arutz Sheva (Israel National News)" -> "arutz-sheva-israel-national-news"."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "outlet"
-
-
 def _unique_slugs(names: list[str]) -> dict[str, str]:
     """Give each outlet name a slug, numbering clashes ("bbc", "bbc-2") in name order."""
-    ids: dict[str, str] = {}
-    taken: set[str] = set()
-    for name in names:
-        base = slug = slugify(name)
-        number = 2
-        while slug in taken:
-            slug, number = f"{base}-{number}", number + 1
-        taken.add(slug)
-        ids[name] = slug
-    return ids
+    return dict(zip(names, unique(slugify(n, "outlet") for n in names), strict=True))
 
 
 def _outlet_name(doc: Document) -> str:

@@ -23,6 +23,7 @@ from .model import Article, Group, LabelCount, Match, Report, Term
 from .questions import VoiceCount, WireEdit, discussion_questions
 from .render_alignment import build_alignment_view
 from .render_voices import build_voices_view
+from .slugs import slugify
 
 if TYPE_CHECKING:
     from .blind import BlindKey
@@ -59,11 +60,6 @@ def masked(text: str) -> Markup:
                   '<span class="sr">name hidden</span></span>',
         str(escape(text)),
     ))
-
-
-def slug(text: str) -> str:
-    """An id-safe form of a term, for anchors."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
 
 def render_html(
@@ -180,7 +176,7 @@ def _outlet_view(report: Report, outlet_id: str) -> dict[str, Any]:
 def label_anchor(outlet: str, group: str, term: str) -> str:
     """A readable, unique anchor: the digest keeps "AFP" and "AFP." apart."""
     digest = hashlib.sha1(term.encode("utf-8")).hexdigest()[:6]
-    return f"ev-{outlet}-{group}-{slug(term)}-{digest}"
+    return f"ev-{outlet}-{group}-{slugify(term, 'x')}-{digest}"
 
 
 def _matrix(report: Report, kind: str, evidence: list[dict[str, Any]]) -> list[dict[str, Any]]:

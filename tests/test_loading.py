@@ -15,9 +15,9 @@ from framing.loading import (
     load_corpus,
     load_documents,
     outlet_from_file_name,
-    slugify,
 )
 from framing.model import Document, Skipped
+from framing.slugs import slugify, unique
 
 AL_HADER = Path(__file__).parent.parent / "framing" / "corpora" / "al-hader-2015"
 STORY = "Government forces took the town on Thursday, state television said.\n"
@@ -317,6 +317,9 @@ def test_outlets_sorted_and_slugs_unique() -> None:
 
 
 def test_slugify() -> None:
-    assert slugify("Arutz Sheva (Israel National News)") == "arutz-sheva-israel-national-news"
-    assert slugify("Le Café Ünïcode") == "le-cafe-unicode"
-    assert slugify("العربية") == "outlet"
+    assert slugify("Arutz Sheva (Israel National News)", "outlet") == (
+        "arutz-sheva-israel-national-news"
+    )
+    assert slugify("Le Café Ünïcode", "outlet") == "le-cafe-unicode"
+    assert slugify("العربية", "outlet") == "outlet"
+    assert unique(["bbc", "cnn", "bbc", "bbc"]) == ["bbc", "cnn", "bbc-2", "bbc-3"]
