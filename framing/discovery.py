@@ -29,7 +29,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from .matching import fold
 from .model import Article, Corpus, Group, Match, Term
-from .slugs import slugify, unique
+from .slugs import slugify
 
 TOKEN = re.compile(r"[^\W\d_](?:[\w.'-]*\w)?\.?|\d+", re.UNICODE)
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lady", "lord", "messrs"})
@@ -384,13 +384,33 @@ def discover(
             if target is not None:
                 clusters[target].roles[m.role] += 1
                 clusters[target].mentions += 1
-    groups = [
-        _group(key, cluster)
+    kept = [
+        (key, cluster)
         for key, cluster in sorted(clusters.items(), key=lambda kv: (-kv[1].mentions, kv[0]))
         if cluster.mentions >= min_mentions and not cluster.place
     ]
-    ids = unique(g.id for g in groups)  # two clusters may show the same name
-    return tuple(replace(g, id=i) for g, i in zip(groups, ids, strict=True))
+    return _merge_same_names([(_group(key, cluster), cluster.mentions) for key, cluster in kept])
+
+
+def _merge_same_names(groups: list[tuple[Group, int]]) -> tuple[Group, ...]:
+    """Clusters that end up with the same name (so the same id) are one referent to a reader:
+    the first, most mentioned, takes the others' labels and mentions."""
+    merged: dict[str, tuple[Group, int]] = {}
+    for group, mentions in groups:
+        if group.id not in merged:
+            merged[group.id] = (group, mentions)
+            continue
+        first, before = merged[group.id]
+        known = {t.phrase.casefold() for t in first.terms}
+        extra = tuple(t for t in group.terms if t.phrase.casefold() not in known)
+        merged[group.id] = (replace(first, terms=first.terms + extra), before + mentions)
+    return tuple(
+        replace(g, description=_described(n)) for g, n in merged.values()
+    )
+
+
+def _described(mentions: int) -> str:
+    return f"Discovered in the articles: {mentions} mentions."
 
 
 def _modifiers(mention: Mention) -> list[str]:
@@ -468,6 +488,6 @@ def _group(key: tuple[str, ...], cluster: Cluster) -> Group:
     return Group(
         id=f"d-{slugify(name, 'referent')}", name=name, kind="referent", origin="discovered",
         lexicon="",
-        description=f"Discovered in the articles: {cluster.mentions} mentions.",
+        description=_described(cluster.mentions),
         terms=tuple(terms),
     )

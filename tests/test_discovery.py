@@ -93,3 +93,18 @@ def test_places_are_not_actors(tmp_path: Path) -> None:
     names = {g.name for g in report.groups}
     assert "Hezbollah" in names and "Rebels" in names
     assert not names & {"Aleppo", "Idlib Province"}
+
+
+def test_clusters_with_the_same_name_become_one_referent() -> None:
+    from framing.discovery import Cluster, _group, _merge_same_names
+
+    first, second = Cluster(), Cluster()
+    first.names.update({"Syrian Forces": 3})
+    first.mentions = 3
+    second.roles.update({"syrian forces": 1, "Syrian troops": 1})
+    second.mentions = 2
+    groups = [(_group(("syrian", "forces"), first), 3), (_group(("~syrian force",), second), 2)]
+    assert groups[0][0].id == groups[1][0].id == "d-syrian-forces"
+    (merged,) = _merge_same_names(groups)
+    assert [t.phrase for t in merged.terms] == ["Syrian Forces", "Syrian troops"]
+    assert merged.description == "Discovered in the articles: 5 mentions."
