@@ -5,10 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections import defaultdict
 from typing import Any
 
 from . import __version__
-from .model import Report
+from .model import Match, Report
 
 SCHEMA_VERSION = 1
 GENERATOR = f"framing {__version__}"
@@ -152,13 +153,16 @@ def _voices_dict(report: Report, sources: dict[str, str]) -> dict[str, Any]:
     """Whose words and who acts: quotations, agents and patients, casualty wording."""
     from .voices import speaker_referent
 
+    matches_of: defaultdict[str, list[Match]] = defaultdict(list)
+    for m in report.matches:
+        matches_of[m.article].append(m)
     return {
         "quotes": [
             {"outlet": q.outlet, "article": sources[q.article], "start": q.start, "end": q.end,
              "direct": q.direct, "speaker": q.name or q.speaker, "speaker_as_written": q.speaker,
              "speaker_start": q.speaker_start, "speaker_end": q.speaker_end,
-             "referent": speaker_referent(q, report.matches), "named": q.named, "kind": q.kind,
-             "role": q.role, "verb": q.verb, "verb_lemma": q.verb_lemma,
+             "referent": speaker_referent(q, matches_of[q.article]), "named": q.named,
+             "kind": q.kind, "role": q.role, "verb": q.verb, "verb_lemma": q.verb_lemma,
              "connotation": q.connotation}
             for q in report.quotes
         ],

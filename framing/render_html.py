@@ -137,11 +137,16 @@ def build_view(report: Report, title: str | None, edition: Edition) -> dict[str,
     article_index = {a.id: i for i, a in enumerate(corpus.articles)}
     terms = _term_index(report)
     evidence = _evidence_groups(report, article_index)
+    by_article: defaultdict[str, list[Match]] = defaultdict(list)
+    for m in report.matches:
+        by_article[m.article].append(m)
     return {
         "version": __version__,
         "title": title or corpus.name,
         "outlets": [_outlet_view(report, o.id) for o in corpus.outlets],
-        "articles": [_article_view(report, a, terms, article_index) for a in corpus.articles],
+        "articles": [
+            _article_view(a, by_article[a.id], terms, article_index) for a in corpus.articles
+        ],
         "referents": _matrix(report, "referent", evidence),
         "cues": _matrix(report, "cue", evidence),
         "shares": _shares(report),
@@ -244,12 +249,13 @@ def _evidence_groups(report: Report, article_index: dict[str, int]) -> list[dict
     by_label: defaultdict[tuple[str, str, str], list[Match]] = defaultdict(list)
     for m in report.matches:
         by_label[(m.group, m.term, m.outlet)].append(m)
+    rows_of: defaultdict[str, list[LabelCount]] = defaultdict(list)
+    for row in report.labels:
+        rows_of[row.group].append(row)
     groups = []
     for group in report.groups:
         entries = []
-        for row in sorted(
-            (r for r in report.labels if r.group == group.id), key=lambda r: (r.term, r.outlet)
-        ):
+        for row in sorted(rows_of[group.id], key=lambda r: (r.term, r.outlet)):
             lines = [
                 {
                     "article": articles[m.article],
@@ -289,17 +295,19 @@ def _distinctive(report: Report, article_index: dict[str, int]) -> list[dict[str
 
 
 def _article_view(
-    report: Report,
     article: Article,
+    matches: Sequence[Match],
     terms: dict[tuple[str, str], tuple[Group, Term]],
     article_index: dict[str, int],
 ) -> dict[str, Any]:
     """The article's title and paragraphs cut into plain and highlighted pieces."""
     index = article_index[article.id]
-    matches = [m for m in report.matches if m.article == article.id]
+    by_sentence: defaultdict[int, list[Match]] = defaultdict(list)
+    for m in matches:
+        by_sentence[m.sentence].append(m)
     blocks: list[dict[str, Any]] = []
     for i, sentence in enumerate(article.sentences):
-        inside = [m for m in matches if m.sentence == i]
+        inside = by_sentence[i]
         blocks.append({
             "id": f"s-{index}-{i}",
             "in_title": sentence.in_title,

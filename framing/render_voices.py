@@ -56,13 +56,6 @@ def _line(
             "target": f"s-{article_index[article.id]}-{sentence}"}
 
 
-def _sentence_of(article: Article, offset: int) -> int:
-    for i, s in enumerate(article.sentences):
-        if s.start <= offset < s.end:
-            return i
-    return 0
-
-
 def _outlet_voices(
     report: Report, outlet: str, articles: dict[str, Article], article_index: dict[str, int]
 ) -> dict[str, Any]:
@@ -83,8 +76,8 @@ def _outlet_voices(
             "verbs": [{"verb": v, "connotation": c, "count": k}
                       for (v, c), k in sorted(verbs.items(), key=lambda x: (-x[1], x[0]))],
             "anchor": f"voice-{outlet}-{n}",
-            "lines": [_line(articles[q.article], _sentence_of(articles[q.article], q.start),
-                            (q.start, q.end), article_index) for q in said],
+            "lines": [_line(articles[q.article], q.sentence, (q.start, q.end), article_index)
+                      for q in said],
         })
     kinds: Counter[str] = Counter(q.kind for q in quotes)
     return {
