@@ -72,8 +72,9 @@ def unique_sources(sources: Iterable[Path | Traversable]) -> list[Path | Travers
     seen: set[str] = set()
     kept: list[Path | Traversable] = []
     for source in sources:
-        key = str(source.resolve()) if isinstance(source, Path) else f"bundled:{source.name}"
-        if isinstance(source, Path) and _is_bundled(source):
+        if isinstance(source, Path) and not _is_bundled(source):
+            key = str(source.resolve())
+        else:
             key = f"bundled:{source.name}"
         if key not in seen:
             seen.add(key)

@@ -161,6 +161,7 @@ def build_view(report: Report, title: str | None, edition: Edition) -> dict[str,
         "total_matches": len(report.matches),
         "edition": edition,
         "handout_outlets": contrasting_outlets(report),
+        "handout_rows": HANDOUT_ROWS,
         "questions": discussion_questions(
             report, edits=wire_edits(report), voices=voice_counts(report)
         ),
