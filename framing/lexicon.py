@@ -16,14 +16,26 @@ from pathlib import Path
 from typing import Any, cast
 
 from .errors import LexiconError
-from .model import CONNOTATIONS, Connotation, Context, Group, GroupKind, Lexicon, SourceRef, Term
+from .model import (
+    CONNOTATIONS,
+    STRENGTHS,
+    Connotation,
+    Context,
+    Group,
+    GroupKind,
+    Lexicon,
+    SourceRef,
+    Strength,
+    Term,
+)
 
 FILE_KEYS = {"name", "description", "language", "scope", "sources", "referent", "cue"}
 SCOPES = ("general", "domain")
 SOURCE_KEYS = {"title", "url"}
 GROUP_KEYS = {"id", "name", "description", "term"}
 TERM_KEYS = {
-    "phrase", "connotation", "note", "source", "variants", "case_sensitive", "inflect", "context",
+    "phrase", "connotation", "strength", "note", "source", "variants", "case_sensitive",
+    "inflect", "context",
 }
 CONTEXT_KEYS = {"require_near", "reject_before", "reject_after", "window"}
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -281,6 +293,7 @@ def _parse_term(entry: Any, index: int, group_where: str, problems: list[str]) -
     if connotation not in CONNOTATIONS:
         shown = "missing" if connotation is None else f"{connotation!r}"
         problems.append(f"{where}: connotation is {shown}; write one of {', '.join(CONNOTATIONS)}")
+    strength = _parse_strength(entry.get("strength"), connotation, where, problems)
     note = _text(entry, "note", where, problems)
     flags = {
         "case_sensitive": entry.get("case_sensitive", False),
@@ -301,12 +314,28 @@ def _parse_term(entry: Any, index: int, group_where: str, problems: list[str]) -
         phrase=phrase_text,
         connotation=cast(Connotation, connotation if connotation in CONNOTATIONS else "neutral"),
         note=note,
+        strength=strength,
         source=_optional_text(entry, "source", where, problems),
         variants=variants,
         case_sensitive=flags["case_sensitive"] is True,
         inflect=flags["inflect"] is not False,
         context=_parse_context(entry.get("context"), where, problems),
     )
+
+
+def _parse_strength(
+    value: Any, connotation: Any, where: str, problems: list[str]
+) -> Strength | None:
+    """How strongly a negative or positive term carries its connotation (optional for now)."""
+    if value is None:
+        return None
+    if value not in STRENGTHS:
+        problems.append(f"{where}: strength is {value!r}; write one of {', '.join(STRENGTHS)}")
+        return None
+    if connotation == "neutral":
+        problems.append(f"{where}: a neutral term has no strength; remove 'strength'")
+        return None
+    return cast(Strength, value)
 
 
 def _parse_context(value: Any, where: str, problems: list[str]) -> Context | None:

@@ -22,6 +22,10 @@ Origin = Literal["lexicon", "discovered"]  # where a referent or label comes fro
 Voice = Literal["own", "quoted"]  # a label in the outlet's own words, or inside a quotation
 
 GroupKind = Literal["referent", "cue"]
+# How strongly a negative or positive term carries its connotation: "militia" is mildly
+# negative toward an armed group, "terror proxy" strongly. Neutral terms have no strength.
+Strength = Literal["mild", "clear", "strong"]
+STRENGTHS: tuple[Strength, ...] = ("mild", "clear", "strong")
 
 
 # --------------------------------------------------------------------------- input
@@ -139,6 +143,7 @@ class Term:
     phrase: str
     connotation: Connotation
     note: str
+    strength: Strength | None = None  # None for neutral terms and terms not yet graded
     source: str | None = None
     variants: tuple[str, ...] = ()  # other spellings counted as this term
     case_sensitive: bool = False
