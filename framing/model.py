@@ -213,7 +213,7 @@ class AnalysisConfig:
 
 @dataclass(frozen=True, kw_only=True)
 class Match:
-    """One lexicon term found in an article."""
+    """One mention of a referent (or one cue word) found in an article, with its label."""
 
     article: str
     outlet: str
@@ -228,6 +228,14 @@ class Match:
     source: Origin = "lexicon"
     voice: Voice = "own"  # "quoted": inside a direct quotation (reported speech is own words)
     speaker: str | None = None  # whose quotation, when quoted
+    # A mention may be longer than its label: in "terror proxy Hezbollah" the mention of
+    # Hezbollah spans both words and its label is "terror proxy". None: the label is the match.
+    label_span: tuple[int, int] | None = None
+
+    @property
+    def label_bounds(self) -> tuple[int, int]:
+        """Where the label's words are in the text."""
+        return self.label_span or (self.start, self.end)
 
 
 @dataclass(frozen=True, kw_only=True)
