@@ -151,21 +151,25 @@ def test_lexicon_check_passes_on_the_shipped_lexicons() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "proxies"),
+    ("text", "term", "count"),
     [
-        ("The debate was a battle of proxies, each candidate letting surrogates speak.", 0),
-        ("Both campaigns sent proxies to the spin room after the debate.", 0),
-        ("Shareholders may vote by proxy at the annual meeting.", 0),
-        ("Hezbollah, an Iranian proxy, denied any role.", 1),
-        ("Iran-backed proxies fired rockets at the base on Sunday.", 1),
-        ("Tehran arms its proxies across the region.", 1),
+        ("The debate was a battle of proxies, with surrogates for each side.", "proxy", 0),
+        ("Both campaigns sent proxies to the spin room after the debate.", "proxy", 0),
+        ("Shareholders may vote by proxy at the annual meeting.", "proxy", 0),
+        ("Hezbollah, an Iranian proxy, denied any role.", "proxy", 1),
+        ("Iran-backed proxies fired rockets at the base on Sunday.", "proxy", 1),
+        ("Tehran arms its proxies across the region.", "proxy", 1),
+        ("Farmers watched their withering crops in the drought.", "withering", 0),
+        ("The senator delivered a withering reply.", "withering", 1),
+        ("Stinging nettles lined the path.", "stinging", 0),
+        ("The party suffered a stinging defeat.", "stinging", 1),
     ],
 )
-def test_proxy_counts_only_in_its_armed_group_sense(text: str, proxies: int) -> None:
+def test_cues_count_only_in_their_loaded_sense(text: str, term: str, count: int) -> None:
     cues = load_lexicon(LEXICONS / "cues.toml")
     index = index_terms(compile_terms(cues.groups))
     found = [m.term for m in find_matches(one_sentence_article(text), index)]
-    assert found.count("proxy") == proxies, found
+    assert found.count(term) == count, found
 
 
 def test_installed_package_ships_the_lexicons() -> None:
