@@ -129,6 +129,11 @@ _AGENCY_CREDITS = (
                r"|article))?\.?$", _I),  # "AFP contributed to this report."
 )
 _SOURCE = re.compile(r"^sources?\s*:\s*\S.{0,60}$", _I)
+_PRINT_EDITION = re.compile(  # the headline it quotes is the print one, not the story's words
+    r"^(?:a\s+version\s+of\s+this\s+(?:article|story|report|review|column|essay)\s+"
+    r"(?:appears|appeared)\s+in\s+print\b"
+    r"|(?:this\s+(?:article|story)\s+)?appeared\s+in\s+the\s+.{0,60}?\bprint\s+edition\b"
+    r"|this\s+(?:article|story)\s+(?:appears|appeared)\s+in\s+(?:the\s+)?print\b)", _I)
 _INNER_STOP = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s+\S")  # a stop, then more text
 
 
@@ -190,6 +195,13 @@ def source_credit(text: str, ctx: LineContext) -> bool:
     return bool(_SOURCE.match(text)) and len(WORD.findall(text)) <= 8
 
 
+def print_edition(text: str, ctx: LineContext) -> bool:
+    """A newspaper's print-edition line: "A version of this article appears in print on ...,
+    with the headline: ...", "Appeared in the ... print edition as '...'". The print headline it
+    quotes is page furniture, and its words ("withering") must not count as the story's."""
+    return bool(_PRINT_EDITION.match(text))
+
+
 def repeated_line(text: str, ctx: LineContext) -> bool:
     """A line printed twice: identical (whitespace aside) to a line kept earlier, such as a
     headline or photo caption repeated by the page; or a truncated teaser, a line of at least
@@ -210,6 +222,7 @@ RULES: tuple[Rule, ...] = (
     Rule(reason="agency credit", test=agency_credit, credits=True),
     Rule(reason="byline", test=byline, credits=True),
     Rule(reason="source credit", test=source_credit, credits=True),
+    Rule(reason="print edition", test=print_edition),
     Rule(reason="repeated line", test=repeated_line),  # last: only chrome-free lines count
 )
 

@@ -190,6 +190,11 @@ def test_sentences_are_ordered_stripped_and_inside_the_kept_text(corpus: Corpus)
         ("- AFP", "agency credit"),
         ("Staff and agencies", "agency credit"),
         ("Source: Xinhua", "source credit"),
+        ("A version of this article appears in print on March 3, 2021, Section A, Page 12 of the"
+         " New York edition with the headline: Harbour Talks End in Bitter Exchange. Order"
+         " Reprints | Today's Paper | Subscribe", "print edition"),
+        ("Appeared in the March 3, 2021, print edition as 'Scathing Words at the Harbour Talks'.",
+         "print edition"),
     ],
 )
 def test_chrome_line_is_removed(line: str, reason: str) -> None:
@@ -213,6 +218,8 @@ def test_chrome_line_is_removed(line: str, reason: str) -> None:
         "Follow-up talks are planned for Saturday.",
         "Friday, the army said, was the deadliest day of the offensive.",
         "The Outlet is a newspaper founded in 1990.",
+        "The cartoon appeared in the print edition on Monday and drew a scathing reply.",
+        "A version of the plan was printed by the ministry on Tuesday.",
     ],
 )
 def test_story_line_is_kept(line: str) -> None:

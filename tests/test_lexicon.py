@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from framing.cli import cli
 from framing.errors import LexiconError
 from framing.lexicon import (
     bundled_lexicon_files,
@@ -17,8 +19,9 @@ from framing.lexicon import (
     pack_name,
     shared_phrases,
 )
+from framing.matching import compile_terms, find_matches, index_terms
 
-from .helpers import LEXICONS, SMALL, lexicon_from
+from .helpers import LEXICONS, SMALL, lexicon_from, one_sentence_article
 
 HEADER = 'name = "T"\n[[sources]]\ntitle = "Invented"\n'
 
@@ -130,6 +133,43 @@ def test_shipped_lexicons_are_valid_and_complete() -> None:
         for group in lexicon.groups:
             for term in group.terms:
                 assert term.note and term.connotation, (lexicon.path, group.id, term.phrase)
+
+
+def test_every_loaded_cue_is_graded() -> None:
+    cues = load_lexicon(LEXICONS / "cues.toml")
+    rated = [t for g in cues.groups for t in g.terms if t.connotation != "neutral"]
+    assert len(rated) == 379
+    assert [t.phrase for t in rated if t.strength is None] == []
+    assert all(t.strength is None for g in cues.groups for t in g.terms
+               if t.connotation == "neutral")
+
+
+def test_lexicon_check_passes_on_the_shipped_lexicons() -> None:
+    result = CliRunner().invoke(cli, ["lexicon", "check", str(LEXICONS)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert " lexicon file(s) OK" in result.output
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "count"),
+    [
+        ("The debate was a battle of proxies, with surrogates for each side.", "proxy", 0),
+        ("Both campaigns sent proxies to the spin room after the debate.", "proxy", 0),
+        ("Shareholders may vote by proxy at the annual meeting.", "proxy", 0),
+        ("Hezbollah, an Iranian proxy, denied any role.", "proxy", 1),
+        ("Iran-backed proxies fired rockets at the base on Sunday.", "proxy", 1),
+        ("Tehran arms its proxies across the region.", "proxy", 1),
+        ("Farmers watched their withering crops in the drought.", "withering", 0),
+        ("The senator delivered a withering reply.", "withering", 1),
+        ("Stinging nettles lined the path.", "stinging", 0),
+        ("The party suffered a stinging defeat.", "stinging", 1),
+    ],
+)
+def test_cues_count_only_in_their_loaded_sense(text: str, term: str, count: int) -> None:
+    cues = load_lexicon(LEXICONS / "cues.toml")
+    index = index_terms(compile_terms(cues.groups))
+    found = [m.term for m in find_matches(one_sentence_article(text), index)]
+    assert found.count(term) == count, found
 
 
 def test_installed_package_ships_the_lexicons() -> None:
