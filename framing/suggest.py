@@ -101,12 +101,14 @@ def _substitutions(
     """Replacements that swap one label of a referent for another, counted by pair."""
     referents = ReferentIndex(report.matches)
     texts = {a.id: a.text for a in report.corpus.articles}
+    names = {group.id: _one_word_spellings(group) for group in report.groups}
     pairs: dict[tuple[str, str, str], list[tuple[_Wording, _Wording, Edit]]] = defaultdict(list)
     for edit in alignment.edits:
         if edit.op != "replace" or edit.referent is None:
             continue
-        a = _wording(edit, "a", referents, texts)
-        b = _wording(edit, "b", referents, texts)
+        spellings = names.get(edit.referent, frozenset())
+        a = _wording(edit, "a", referents, texts, spellings)
+        b = _wording(edit, "b", referents, texts, spellings)
         if a is None or b is None or (a.known and b.known) or _key(a.phrase) == _key(b.phrase):
             continue
         if max(len(a.phrase.split()), len(b.phrase.split())) > config.max_words:
@@ -130,12 +132,20 @@ def _substitutions(
 
 
 def _wording(
-    edit: Edit, side: str, referents: ReferentIndex, texts: dict[str, str]
+    edit: Edit,
+    side: str,
+    referents: ReferentIndex,
+    texts: dict[str, str],
+    spellings: frozenset[str],
 ) -> _Wording | None:
     """One side of a replacement widened to the referent's terms it cuts into.
 
     None when that side names another referent instead, or names none while the other side is
-    more than exactly one of the referent's terms (then nothing says the two are labels).
+    more than exactly one of the referent's terms (then nothing says the two are labels). A side
+    that touches another referent ("Lebanon's") still counts when it spells the referent's name
+    with a typo the lexicon does not match ("Hezboll-ah"; ``spellings``: the referent's one-word
+    spellings, see _one_word_spellings): that typo is what a person may want to see, and the
+    lexicon does not list typos.
     """
     article, span = (edit.article_a, edit.a_span) if side == "a" else (edit.article_b, edit.b_span)
     other_article, other_span = (
@@ -146,7 +156,9 @@ def _wording(
     if not own:
         other = [m for m in referents.touching(other_article, other_span)
                  if m.group == edit.referent]
-        if touching or not _is_one_term(other, other_span):
+        if not _is_one_term(other, other_span):
+            return None
+        if touching and not _misspells(texts[article][span[0] : span[1]], spellings):
             return None
     start = min([span[0], *(m.start for m in own)])
     end = max([span[1], *(m.end for m in own)])
@@ -156,6 +168,30 @@ def _wording(
 
 def _is_one_term(matches: Sequence[Match], span: tuple[int, int]) -> bool:
     return len(matches) == 1 and (matches[0].start, matches[0].end) == span
+
+
+def _letters(word: str) -> str:
+    return "".join(c for c in fold(word).casefold() if c.isalnum())
+
+
+def _one_word_spellings(group: Group) -> frozenset[str]:
+    """The referent's one-word spellings ("Hezbollah", "Hizb-Allah"), letters and digits only.
+
+    Case-sensitive terms ("IS") and spellings under four letters are left out: without their
+    capitals or punctuation they are ordinary words ("is").
+    """
+    spellings = (s for term in group.terms if not term.case_sensitive
+                 for s in (term.phrase, *term.variants) if len(s.split()) == 1)
+    return frozenset(letters for s in spellings if len(letters := _letters(s)) >= 4)
+
+
+def _misspells(text: str, spellings: frozenset[str]) -> bool:
+    """Whether a word of ``text``, punctuation set aside, is one of ``spellings``.
+
+    Called for a side where the matcher found no term of the referent: "Hezboll-ah" is
+    "Hezbollah" with a hyphen inside, which the matcher, reading whole words, does not see.
+    """
+    return any(_letters(word) in spellings for word in text.split())
 
 
 def _key(phrase: str) -> str:

@@ -49,13 +49,12 @@ def test_arutz_sheva_terror_labels_for_hezbollah_are_negative() -> None:
 
 
 def test_hezbollah_mentions_per_article_match_a_hand_count() -> None:
-    # Each "Hezbollah"/"Hezboll-ah" plus "terror proxy" and "terrorist organization" in 000.
+    # Each "Hezbollah" plus "terror proxy" and "terrorist organization" in 000.
     counts = {p: len(matches(p, "hezbollah")) for p in (ARUTZ, ARA, DECCAN, TRT, REUTERS)}
-    assert counts == {ARUTZ: 5, ARA: 2, DECCAN: 2, TRT: 3, REUTERS: 1}
-    assert [m.text for m in matches(DECCAN, "hezbollah")] == [
-        "Lebanese Hezbollah fighters",
-        "Hezboll-ah movement",  # the outlet's own typo, kept as a variant spelling
-    ]
+    assert counts == {ARUTZ: 5, ARA: 2, DECCAN: 1, TRT: 3, REUTERS: 1}
+    # Deccan Chronicle's other mention is the typo "Lebanon's Hezboll-ah movement": lexicons
+    # describe language, not one article's typos, so it is not counted.
+    assert [m.text for m in matches(DECCAN, "hezbollah")] == ["Lebanese Hezbollah fighters"]
 
 
 def test_no_page_chrome_is_counted_and_nothing_twice() -> None:

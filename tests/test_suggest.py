@@ -10,7 +10,7 @@ from framing.alignment import AlignmentReport, align_corpus
 from framing.analysis import analyze
 from framing.lexicon import bundled_lexicon_files, check_lexicons, load_lexicons
 from framing.loading import load_corpus
-from framing.model import AnalysisConfig, Corpus, Group, Match, Report
+from framing.model import AnalysisConfig, Corpus, Group, Match, Report, Term
 from framing.suggest import draft_lexicon, render_draft, suggest_terms
 
 from .helpers import DEMO
@@ -118,3 +118,29 @@ def test_no_substitution_gives_a_draft_that_says_so() -> None:
     text = draft_lexicon(report, align_corpus(texts, []))
     assert "# No substitution of one referent's label for another was found." in text
     assert "referent" not in tomllib.loads(text)
+
+
+def test_a_typo_of_the_name_beside_another_referent_is_still_suggested() -> None:
+    # y's editor wrote "Lebanon's Hezboll-ah movement" (a hyphen inside the name, which no
+    # lexicon lists) where x has "fighters from Hezbollah"; z wrote "Lebanon's army" there.
+    # Both y and z touch the referent Lebanon; only y also spells Hezbollah, so only y's
+    # wording is a label of Hezbollah to suggest.
+    attacked = "Army units were attacked by {} near the town of Zirba on Monday."
+    withdrew = "The attackers later withdrew from two villages south of the highway."
+    x = article("x1", "x", [attacked.format("fighters from Hezbollah"), withdrew])
+    y = article("y1", "y", [attacked.format("troops from Lebanon's Hezboll-ah movement"), withdrew])
+    z = article("z1", "z", [attacked.format("troops from Lebanon's army"), withdrew])
+    texts = corpus(x, y, z)
+    matches = [match(x, "fighters from Hezbollah", "hezbollah", "Hezbollah fighter", "neutral"),
+               match(y, "Lebanon", "lebanon", "Lebanon", "neutral"),
+               match(z, "Lebanon", "lebanon", "Lebanon", "neutral")]
+    groups = tuple(
+        Group(id=gid, name=name, kind="referent", description="", lexicon="test.toml",
+              terms=(Term(phrase=name, connotation="neutral", note="", variants=variants),))
+        for gid, name, variants in (("hezbollah", "Hezbollah", ("Hizb-Allah",)),
+                                    ("lebanon", "Lebanon", ())))
+    report = Report(corpus=texts, lexicons=(), groups=groups, matches=tuple(matches), labels=(),
+                    shares=(), distinctive=(), config=AnalysisConfig())
+    terms = suggest_terms(report, align_corpus(texts, report.matches))
+    assert [(t.referent, t.phrase) for t in terms] == [
+        ("hezbollah", "troops from Lebanon's Hezboll-ah movement")]
