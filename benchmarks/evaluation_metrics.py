@@ -142,6 +142,15 @@ def best_highlight(span: Span, highlights: Iterable[Highlight]) -> Highlight | N
     return best
 
 
+def by_article(highlights: Iterable[Highlight]) -> dict[str, list[Highlight]]:
+    """The highlights of each article, in their order (spans of two articles never overlap,
+    so a span need only be compared with its own article's)."""
+    found: dict[str, list[Highlight]] = {}
+    for highlight in highlights:
+        found.setdefault(highlight.span.article, []).append(highlight)
+    return found
+
+
 def bcubed(clusters: Sequence[Key], classes: Sequence[Key]) -> tuple[float, float, float]:
     """B-cubed precision, recall and F1 of a clustering against gold classes (one per item)."""
     if len(clusters) != len(classes):
@@ -171,8 +180,9 @@ def grouping_mentions(
     an unfound mention gets a cluster of its own.
     """
     mentions = []
+    in_article = by_article(referents)
     for index, mention in enumerate(gold):
-        match = best_highlight(mention.span, referents)
+        match = best_highlight(mention.span, in_article.get(mention.span.article, ()))
         cluster = (event, "unfound", str(index)) if match is None else (event, match.category)
         mentions.append(Mention(cluster, (event, mention.concept), match is not None,
                                 mention.kind))
@@ -298,12 +308,12 @@ def row_tallies(gold: Sequence[GoldMention], referents: Sequence[Highlight],
 
     `scope` limits the matches counted (ECB+: its annotated sentences); None counts all.
     """
-    marks = [Highlight(g.span, g.concept) for g in gold]
+    marks = by_article(Highlight(g.span, g.concept) for g in gold)
     matches: Counter[str] = Counter()
     concepts: dict[str, Counter[str]] = {}
     for referent in in_scope(referents, scope):
         matches[referent.category] += 1
-        hit = best_highlight(referent.span, marks)
+        hit = best_highlight(referent.span, marks.get(referent.span.article, ()))
         if hit is not None:
             concepts.setdefault(referent.category, Counter())[hit.category] += 1
     return [
