@@ -2,9 +2,9 @@
 
     python benchmarks/coverage.py ../shared/eval
 
-Prints, for BASIL and NewsWCL50: the share of events where at least one domain pack is
+Prints, for BASIL, NewsWCL50 and ECB+: the share of events where at least one domain pack is
 chosen; the share of annotated spans a lexicon term overlaps (BASIL: loaded-wording `lex`
-spans; NewsWCL50: actor, group and country mentions); and BASIL's 20 most frequent loaded
+spans; NewsWCL50, ECB+: actor, group and country mentions); and BASIL's 20 most frequent loaded
 words (lex spans, lowercased) that no lexicon term touches. Figures only; it asserts nothing.
 """
 
@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from evaluate import ACTOR_TYPES, find_events, gold_rows, read_annotations
+from evaluate import ACTOR_TYPES, find_events, gold_rows, one_line, read_annotations
 
 from framing.analysis import analyze
 from framing.export import report_dict
@@ -39,7 +39,12 @@ def coverage(eval_dir: Path, lexicons: Sequence[Lexicon]) -> str:
     missed: Counter[str] = Counter()
     by_dataset: dict[str, list[tuple[bool, int, int]]] = {}
     for event in find_events(eval_dir):
-        report = analyze(load_corpus(event.folder), lexicons)
+        try:
+            report = analyze(load_corpus(event.folder), lexicons)
+        except Exception as error:  # one event framing crashes on must not end the run
+            lines.append(f"{event.dataset}/{event.name}: skipped, framing failed: "
+                         f"{one_line(error)}")
+            continue
         data = report_dict(report)
         domain = any(p.chosen and p.lexicon.scope == "domain" for p in report.packs)
         spans = [(m["article"], m["start"], m["end"]) for m in data["matches"]

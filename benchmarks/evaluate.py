@@ -1,22 +1,37 @@
 """Measure framing against people's annotations; prints figures, and gates them with --check.
 
-    python benchmarks/evaluate.py ../shared/eval [--json figures.json]
+    python benchmarks/evaluate.py ../shared/eval [--json figures.json] [--fold tune|check|all]
     python benchmarks/evaluate.py ../shared/eval --check
     python benchmarks/evaluate.py ../shared/eval --update-baseline [--allow-lower]
 
-EVAL_DIR holds newswcl50/ and basil/ folders of events (or is one of them, or one event): one
-<outlet>.txt per article and an annotations.json. framing runs on each event folder through
-its public API and its JSON export is scored:
+EVAL_DIR holds newswcl50/, ecbplus/ and basil/ folders of events (or is one of them, or one
+event): one <outlet>.txt per article and an annotations.json. framing runs on each event folder
+through its public API and its JSON export is scored:
 
-- NewsWCL50, actor grouping: the actor, group and country mentions people coded with their
-  concept; how many framing's referent matches find, and B-cubed of framing's referents
-  against the concepts.
+- NewsWCL50 and ECB+, actor grouping: the actor, group and country mentions people coded with
+  their concept (code_type ACTOR, ACTOR-I, GROUP, COUNTRY); how many framing's referent
+  matches find (mention recall), and B-cubed of framing's referents against the concepts,
+  pooled over events and as the mean of events, overall and per mention type. ECB+ is
+  annotated completely only inside each text's `annotated_sentences`: only the gold mentions
+  and framing's matches there count.
+- Rows (same sets): *row purity* is, over framing's rows (referents), the share of their
+  matches on a gold mention that land on the row's main concept (the one it hits most),
+  weighted by matches; *rows off gold* is the share of rows with 3 or more matches (in scope)
+  none of which lands on a gold mention. The worst rows of both kinds are listed.
 - BASIL, loaded wording: how many lexical-bias spans framing's negative or positive
   highlights find, how many of those highlights sit on an annotated span, and how many
   highlights there are per 1,000 words; also per referent or cue category.
 
---check compares the overall figures with benchmarks/baseline.json and fails when one is
-worse than its pin or the inputs changed. The evaluation texts are read in place, never copied.
+Folds: events are split deterministically into "tune" and "check" (ECB+: odd topic numbers
+tune, even ones check, both parts of a topic together; NewsWCL50 and BASIL: alternating in
+sorted order, the first tuning). Figures are printed per fold, with the spread across events
+(min, median, max, standard deviation). `--fold tune` or `--fold check` runs one fold only:
+tune rules on one, then confirm on the other that they carry over.
+
+An event on which framing crashes is counted as failed (framing found nothing there) with the
+exception's one-line reason, and the run goes on. --check compares the overall figures (all
+folds) with benchmarks/baseline.json and fails when one is worse than its pin or a dataset's
+inputs changed. The evaluation texts are read in place, never copied.
 """
 
 from __future__ import annotations
@@ -25,6 +40,8 @@ import argparse
 import json
 import sys
 import time
+import traceback
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -33,7 +50,16 @@ from typing import Any
 import evaluate_voices as voices_eval
 import evaluation_gate as gate
 import evaluation_metrics as metrics
-from evaluation_metrics import GroupingScores, Highlight, Mention, Span, WordingCounts
+from evaluation_metrics import (
+    GoldMention,
+    GroupingScores,
+    Highlight,
+    Mention,
+    RowCounts,
+    RowTally,
+    Span,
+    WordingCounts,
+)
 
 from framing.analysis import analyze
 from framing.export import report_dict
@@ -42,15 +68,23 @@ from framing.loading import load_corpus
 from framing.model import Lexicon
 from framing.voices import attribution_verbs
 
-DATASETS = ("newswcl50", "basil")
-ACTOR_TYPES = frozenset({"ACTOR", "ACTOR-I", "GROUP", "COUNTRY"})
+DATASETS = ("newswcl50", "ecbplus", "basil")
+GROUPING_SETS = {"newswcl50": "NewsWCL50", "ecbplus": "ECB+"}
+MENTION_TYPES = ("ACTOR", "ACTOR-I", "GROUP", "COUNTRY")
+ACTOR_TYPES = frozenset(MENTION_TYPES)
 NON_NEUTRAL = frozenset({"negative", "positive"})
 PAPER_F1 = 0.457  # NewsWCL50's automatic method (Hamborg, Zhukova and Gipp 2019)
 TARGETS = {"b3_f1": 0.55, "mention_recall": 0.70, "lex_recall": 0.40, "per_1000_words": 25.0}
+# A grouping set's figures: those of GroupingScores, then the rows'. The gate pins the pooled
+# ones: FLOOR_FIGURES as floors, rows_off_gold as a ceiling.
+SCORE_FIGURES = ("mention_recall", "b3_precision", "b3_recall", "b3_f1")
+EVENT_FIGURES = (*SCORE_FIGURES, "row_purity", "rows_off_gold")
+FLOOR_FIGURES = (*SCORE_FIGURES, "b3_f1_macro", "row_purity")
+WORST_ROWS = 5
 BASELINE = Path(__file__).resolve().parent / "baseline.json"
 DATA_HINT = (
-    "the evaluation events belong in ../shared/eval beside the repository (newswcl50/ and "
-    "basil/ folders of events; see ../shared/eval/README.md)"
+    "the evaluation events belong in ../shared/eval beside the repository (newswcl50/, "
+    "ecbplus/ and basil/ folders of events; see ../shared/eval/README.md)"
 )
 
 
@@ -60,10 +94,11 @@ class EvaluationError(Exception):
 
 @dataclass(frozen=True)
 class Event:
-    """One event folder of a dataset."""
+    """One event folder of a dataset, and its fold ("tune" or "check")."""
 
     dataset: str
     folder: Path
+    fold: str = "tune"
 
     @property
     def name(self) -> str:
@@ -71,23 +106,91 @@ class Event:
         return self.folder.name
 
 
+@dataclass(frozen=True)
+class RowReport:
+    """One framing row of one event, with what it was called and what it hit, to look at."""
+
+    event: str
+    name: str
+    tally: RowTally
+    labels: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True)
+class EventGrouping:
+    """One event of a grouping set as scored; `failure` says why framing crashed on it."""
+
+    fold: str
+    mentions: tuple[Mention, ...]
+    rows: RowCounts
+    rows_by_type: Mapping[str, RowCounts]
+    row_reports: tuple[RowReport, ...] = ()
+    failure: str | None = None
+
+    @property
+    def scores(self) -> GroupingScores:
+        """Mention recall and B-cubed of this event."""
+        return metrics.score_grouping(self.mentions)
+
+    def figures(self) -> dict[str, float | None]:
+        """The event's figures, by the names of EVENT_FIGURES."""
+        scores = self.scores
+        return {**{f: getattr(scores, f) for f in SCORE_FIGURES},
+                "row_purity": self.rows.purity, "rows_off_gold": self.rows.off_gold}
+
+
 @dataclass
 class GroupingResult:
-    """NewsWCL50 figures per event, pooled (micro) and averaged (macro)."""
+    """A grouping set's events as scored (NewsWCL50 or ECB+), and the time they took."""
 
-    events: dict[str, GroupingScores] = field(default_factory=dict)
-    mentions: list[Mention] = field(default_factory=list)
+    dataset: str
+    events: dict[str, EventGrouping] = field(default_factory=dict)
     seconds: float = 0.0
 
     @property
-    def micro(self) -> GroupingScores:
-        """All mentions pooled, each event's clusters kept apart."""
-        return metrics.score_grouping(self.mentions)
+    def title(self) -> str:
+        """The dataset's display name."""
+        return GROUPING_SETS[self.dataset]
 
-    @property
-    def macro(self) -> GroupingScores:
+    def part(self, fold: str | None = None) -> list[EventGrouping]:
+        """The events of one fold, or all of them."""
+        return [e for e in self.events.values() if fold is None or e.fold == fold]
+
+    def micro(self, fold: str | None = None) -> GroupingScores:
+        """All mentions pooled, each event's clusters kept apart."""
+        return metrics.score_grouping([m for e in self.part(fold) for m in e.mentions])
+
+    def macro(self, fold: str | None = None) -> GroupingScores:
         """The mean of the events' figures."""
-        return metrics.macro_grouping(list(self.events.values()))
+        return metrics.macro_grouping([e.scores for e in self.part(fold)])
+
+    def rows(self, fold: str | None = None) -> RowCounts:
+        """The row counts of the events pooled."""
+        return sum((e.rows for e in self.part(fold)), RowCounts())
+
+    def figures(self, fold: str | None = None) -> dict[str, float | None]:
+        """The pooled figures: EVENT_FIGURES and the mean of the events' B-cubed F1."""
+        micro, rows = self.micro(fold), self.rows(fold)
+        return {**{f: getattr(micro, f) for f in SCORE_FIGURES},
+                "b3_f1_macro": self.macro(fold).b3_f1 if self.part(fold) else None,
+                "row_purity": rows.purity, "rows_off_gold": rows.off_gold}
+
+    def by_type(self) -> dict[str, tuple[GroupingScores, RowCounts]]:
+        """Per mention type: B-cubed over its gold mentions alone, and row purity against
+        its gold mentions alone (events pooled)."""
+        kinds = metrics.by_kind([m for e in self.events.values() for m in e.mentions])
+        return {k: (kinds[k], sum((e.rows_by_type.get(k, RowCounts())
+                                   for e in self.events.values()), RowCounts()))
+                for k in MENTION_TYPES if k in kinds}
+
+    def spread(self) -> dict[str, metrics.Spread | None]:
+        """How each per-event figure varies across the events."""
+        per_event = [e.figures() for e in self.events.values()]
+        return {f: metrics.spread(p[f] for p in per_event) for f in EVENT_FIGURES}
+
+    def failures(self) -> dict[str, str]:
+        """The events framing crashed on, with the reason."""
+        return {n: e.failure for n, e in self.events.items() if e.failure is not None}
 
 
 @dataclass
@@ -96,6 +199,7 @@ class WordingResult:
 
     events: dict[str, WordingCounts] = field(default_factory=dict)
     categories: dict[str, WordingCounts] = field(default_factory=dict)
+    failures: dict[str, str] = field(default_factory=dict)
     seconds: float = 0.0
 
     @property
@@ -114,11 +218,23 @@ class WordingResult:
                 for name, c in sorted(self.categories.items())}
 
 
+@dataclass
+class Results:
+    """Everything one run measured: the grouping sets and BASIL."""
+
+    grouping: dict[str, GroupingResult]
+    wording: WordingResult
+
+
 # Finding and reading the events
 
 
 def find_events(eval_dir: Path) -> list[Event]:
-    """The event folders under EVAL_DIR, a dataset folder, or EVAL_DIR as one event."""
+    """The event folders under EVAL_DIR, a dataset folder, or EVAL_DIR as one event.
+
+    Each event's fold is decided among all the events of its dataset folder, so it is the
+    same however the events are chosen on the command line.
+    """
     if not eval_dir.is_dir():
         raise EvaluationError(f"{eval_dir} does not exist: {DATA_HINT}")
     if (eval_dir / "annotations.json").is_file():
@@ -130,12 +246,15 @@ def find_events(eval_dir: Path) -> list[Event]:
     if not folders:
         raise EvaluationError(f"no event folders (with annotations.json) in {eval_dir}: "
                               f"{DATA_HINT}")
-    events = [Event(f.parent.name, f) for f in folders]
-    for event in events:
-        if event.dataset not in DATASETS:
-            raise EvaluationError(f"{event.folder}: an event folder must sit in a "
-                                  f"{' or '.join(DATASETS)} folder, to say how to score it")
-    return events
+    for folder in folders:
+        if folder.parent.name not in DATASETS:
+            raise EvaluationError(f"{folder}: an event folder must sit in a "
+                                  f"{', '.join(DATASETS)} folder, to say how to score it")
+    folds: dict[Path, dict[str, str]] = {}
+    for parent in {f.parent for f in folders}:
+        names = [f.name for f in _event_folders(parent)]
+        folds[parent] = metrics.assign_folds(parent.name, names)
+    return [Event(f.parent.name, f, folds[f.parent][f.name]) for f in folders]
 
 
 def _event_folders(dataset: Path) -> list[Path]:
@@ -148,10 +267,14 @@ def event_files(event: Event) -> list[Path]:
     return [*sorted(event.folder.glob("*.txt")), event.folder / "annotations.json"]
 
 
-def digest_of(events: Sequence[Event]) -> str:
-    """The digest of every event's inputs, paths taken from the datasets' parent folder."""
-    root = events[0].folder.parent.parent
-    return gate.inputs_digest(root, [f for e in events for f in event_files(e)])
+def digests_of(events: Sequence[Event]) -> dict[str, str]:
+    """Per dataset, the digest of its events' inputs, paths taken from the datasets' parent."""
+    digests = {}
+    for dataset in sorted({e.dataset for e in events}):
+        chosen = [e for e in events if e.dataset == dataset]
+        root = chosen[0].folder.parent.parent
+        digests[dataset] = gate.inputs_digest(root, [f for e in chosen for f in event_files(e)])
+    return digests
 
 
 def framing_json(folder: Path, lexicons: Sequence[Lexicon]) -> dict[str, Any]:
@@ -172,6 +295,17 @@ def gold_rows(annotations: Mapping[str, Any]) -> list[dict[str, Any]]:
             for row in annotations["annotations"] if row["start"] is not None]
 
 
+def annotated_scope(event: Event, annotations: Mapping[str, Any]) -> list[Span] | None:
+    """ECB+: the annotated sentences of every text, where its annotation is complete.
+
+    None for the other sets, annotated in full.
+    """
+    if event.dataset != "ecbplus":
+        return None
+    return [Span(info["file"], s["start"], s["end"]) for info in annotations["outlets"].values()
+            for s in info["annotated_sentences"]]
+
+
 def check_offsets(event: Event, rows: Sequence[Mapping[str, Any]], what: str) -> None:
     """Fail unless each row's `text` is the article file's text at `start`:`end`."""
     texts: dict[str, str] = {}
@@ -190,100 +324,165 @@ def check_offsets(event: Event, rows: Sequence[Mapping[str, Any]], what: str) ->
                               f"text, e.g. {'; '.join(bad[:3])}")
 
 
-def highlights(report: Mapping[str, Any], kinds: frozenset[str],
+def highlights(report: Mapping[str, Any] | None, kinds: frozenset[str],
                connotations: frozenset[str] | None = None) -> list[Highlight]:
     """framing's matches of the given kinds (and connotations, when given) as highlights."""
     return [
         Highlight(Span(m["article"], m["start"], m["end"]), m["referent"])
-        for m in report["matches"]
+        for m in (report or {}).get("matches", [])
         if m["kind"] in kinds and (connotations is None or m["connotation"] in connotations)
     ]
+
+
+def one_line(error: BaseException) -> str:
+    """An exception as one short line: its type, the first line of its message, and the
+    innermost line of the framing package it passed through (where to look)."""
+    message = (str(error).splitlines() or [""])[0][:160]
+    where = ""
+    for frame in reversed(traceback.extract_tb(error.__traceback__)):
+        parts = Path(frame.filename).parts
+        if "framing" in parts:
+            package = max(i for i, part in enumerate(parts) if part == "framing")
+            where = f" ({'/'.join(parts[package:])}:{frame.lineno})"
+            break
+    return f"{type(error).__name__}: {message}{where}"
 
 
 # Scoring one event
 
 
-def score_newswcl50(event: Event, report: Mapping[str, Any],
-                    gold: Sequence[Mapping[str, Any]]) -> list[Mention]:
-    """The event's actor, group and country mentions with framing's referent for each."""
-    mentions = [
-        metrics.GoldMention(Span(g["article"], g["start"], g["end"]), g["code_name"])
-        for g in gold if g["code_type"] in ACTOR_TYPES
+def grouping_gold(gold: Sequence[Mapping[str, Any]], scoped: bool) -> list[GoldMention]:
+    """The actor, group and country mentions (only those in annotated sentences if scoped)."""
+    return [
+        GoldMention(Span(g["article"], g["start"], g["end"]), g["code_name"], g["code_type"])
+        for g in gold
+        if g["code_type"] in ACTOR_TYPES and (not scoped or g.get("in_annotated_sentence"))
     ]
+
+
+def row_reports(event: Event, report: Mapping[str, Any], tallies: Sequence[RowTally],
+                scope: Sequence[Span] | None) -> tuple[RowReport, ...]:
+    """Each row's name and its most frequent labels (in scope), beside its tally."""
+    names = {r["id"]: r["name"] for r in report["referents"]}
+    labels: dict[str, Counter[str]] = {}
+    for match in report["matches"]:
+        span = Span(match["article"], match["start"], match["end"])
+        if match["kind"] == "referent" and (scope is None or metrics.touches_any(span, scope)):
+            labels.setdefault(match["referent"], Counter())[match["term"]] += 1
+    return tuple(
+        RowReport(event.name, names.get(t.row, t.row), t,
+                  tuple(labels.get(t.row, Counter()).most_common(3)))
+        for t in tallies
+    )
+
+
+def score_grouping_event(event: Event, report: Mapping[str, Any] | None,
+                         annotations: Mapping[str, Any], gold: Sequence[Mapping[str, Any]],
+                         failure: str | None) -> EventGrouping:
+    """A NewsWCL50 or ECB+ event's mentions, each with framing's referent, and its rows."""
+    scope = annotated_scope(event, annotations)
+    mentions = grouping_gold(gold, scope is not None)
     referents = highlights(report, frozenset({"referent"}))
-    return metrics.grouping_mentions(event.name, mentions, referents)
+    tallies = metrics.row_tallies(mentions, referents, scope)
+    by_type = {
+        kind: metrics.row_counts(metrics.row_tallies(
+            [m for m in mentions if m.kind == kind], referents, scope))
+        for kind in MENTION_TYPES
+    }
+    return EventGrouping(
+        fold=event.fold,
+        mentions=tuple(metrics.grouping_mentions(event.name, mentions, referents)),
+        rows=metrics.row_counts(tallies), rows_by_type=by_type,
+        row_reports=() if report is None else row_reports(event, report, tallies, scope),
+        failure=failure,
+    )
 
 
-def score_basil(report: Mapping[str, Any], gold: Sequence[Mapping[str, Any]]
+def score_basil(report: Mapping[str, Any] | None, gold: Sequence[Mapping[str, Any]]
                 ) -> tuple[WordingCounts, dict[str, WordingCounts]]:
     """The event's wording counts, in all and per highlight category."""
     spans = [metrics.BiasSpan(Span(g["article"], g["start"], g["end"]), g["bias"]) for g in gold]
     marked = highlights(report, frozenset({"referent", "cue"}), NON_NEUTRAL)
-    words = sum(o["words"] for o in report["outlets"])
+    words = sum(o["words"] for o in (report or {}).get("outlets", []))
     return metrics.wording_counts(spans, marked, words), metrics.category_counts(spans, marked)
 
 
-def run_event(event: Event, lexicons: Sequence[Lexicon]
-              ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """framing's report on the event and its placed annotations, offsets checked."""
+def run_framing(event: Event, lexicons: Sequence[Lexicon], gold: Sequence[Mapping[str, Any]]
+                ) -> dict[str, Any]:
+    """framing's report on the event, checked: every annotated file analysed, offsets right."""
     report = framing_json(event.folder, lexicons)
-    gold = gold_rows(read_annotations(event))
     analysed = {a["file"] for a in report["articles"]}
     missing = sorted({g["article"] for g in gold} - analysed)
     if missing:
-        raise EvaluationError(f"{event.folder}: framing did not analyse {', '.join(missing)}")
+        raise EvaluationError(f"framing did not analyse {', '.join(missing)}")
     check_offsets(event, report["matches"], "framing matches")
+    return report
+
+
+def run_event(event: Event, lexicons: Sequence[Lexicon]
+              ) -> tuple[dict[str, Any] | None, str | None, dict[str, Any], list[dict[str, Any]]]:
+    """framing's report on the event (None and the reason if framing failed on it), and the
+    event's annotations and placed annotations, their offsets checked.
+
+    A wrong annotation stops the run (the inputs are broken); framing crashing on one event,
+    or giving a report that does not line up with the text, only fails that event.
+    """
+    annotations = read_annotations(event)
+    gold = gold_rows(annotations)
     check_offsets(event, gold, "annotations")
-    return report, gold
+    try:
+        return run_framing(event, lexicons, gold), None, annotations, gold
+    except Exception as error:  # framing is reworked in parallel: one event must not end a run
+        return None, one_line(error), annotations, gold
 
 
-def evaluate(events: Sequence[Event], lexicons: Sequence[Lexicon]
-             ) -> tuple[GroupingResult, WordingResult]:
+def evaluate(events: Sequence[Event], lexicons: Sequence[Lexicon]) -> Results:
     """Run framing on every event and score it; times each dataset."""
-    grouping, wording = GroupingResult(), WordingResult()
+    grouping = {d: GroupingResult(d) for d in GROUPING_SETS if any(e.dataset == d
+                                                                    for e in events)}
+    wording = WordingResult()
     for event in events:
         start = time.perf_counter()
-        report, gold = run_event(event, lexicons)
-        if event.dataset == "newswcl50":
-            mentions = score_newswcl50(event, report, gold)
-            grouping.mentions.extend(mentions)
-            grouping.events[event.name] = metrics.score_grouping(mentions)
-            grouping.seconds += time.perf_counter() - start
-        else:
-            counts, categories = score_basil(report, gold)
-            wording.events[event.name] = counts
-            for category, category_counts in categories.items():
-                wording.categories[category] = (
-                    wording.categories.get(category, WordingCounts()) + category_counts
-                )
-            wording.seconds += time.perf_counter() - start
-    return grouping, wording
+        report, failure, annotations, gold = run_event(event, lexicons)
+        if event.dataset in grouping:
+            result = grouping[event.dataset]
+            result.events[event.name] = score_grouping_event(event, report, annotations, gold,
+                                                             failure)
+            result.seconds += time.perf_counter() - start
+            continue
+        counts, categories = score_basil(report, gold)
+        wording.events[event.name] = counts
+        if failure is not None:
+            wording.failures[event.name] = failure
+        for category, category_counts in categories.items():
+            wording.categories[category] = (
+                wording.categories.get(category, WordingCounts()) + category_counts
+            )
+        wording.seconds += time.perf_counter() - start
+    return Results(grouping, wording)
 
 
-def gate_figures(
-    grouping: GroupingResult, wording: WordingResult, voices: Mapping[str, float] | None = None
-) -> gate.Figures:
+def gate_figures(results: Results, voices: Mapping[str, float] | None = None) -> gate.Figures:
     """The overall figures the baseline pins (only those of the datasets that ran)."""
     floors: dict[str, float] = {
         f"basil.quotes.{name}": value for name, value in (voices or {}).items()
         if name in ("agreement", "agreement_direct", "speaker")
     }
     ceilings: dict[str, float] = {}
-    if grouping.events:
-        micro = grouping.micro
-        floors |= {
-            "newswcl50.mention_recall": micro.mention_recall,
-            "newswcl50.b3_precision": micro.b3_precision,
-            "newswcl50.b3_recall": micro.b3_recall,
-            "newswcl50.b3_f1": micro.b3_f1,
-            "newswcl50.b3_f1_macro": grouping.macro.b3_f1,
-        }
+    margins: dict[str, float] = {}
+    for dataset, result in results.grouping.items():
+        figures = result.figures()
+        for name in FLOOR_FIGURES:
+            floors[f"{dataset}.{name}"] = figures[name] or 0.0
+        ceilings[f"{dataset}.rows_off_gold"] = figures["rows_off_gold"] or 0.0
+        margins[f"{dataset}.rows_off_gold"] = 0.0
+    wording = results.wording
     if wording.events:
         pooled = wording.micro
         floors["basil.lex_recall"] = pooled.lex_recall or 0.0
         floors["basil.precision"] = pooled.precision or 0.0
         ceilings["basil.highlights_per_1000_words"] = pooled.per_1000_words or 0.0
-    return gate.Figures(floors, ceilings)
+    return gate.Figures(floors, ceilings, margins)
 
 
 # Printing
@@ -310,23 +509,113 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return "\n".join([lines[0], "-" * len(lines[0]), *lines[1:]])
 
 
-def grouping_table(result: GroupingResult) -> str:
-    """Per event, micro and macro rows of the NewsWCL50 figures."""
-    def row(name: str, s: GroupingScores) -> list[str]:
-        return [name, str(s.gold), str(s.found), pct(s.mention_recall), pct(s.b3_precision),
-                pct(s.b3_recall), pct(s.b3_f1)]
+def _off(rows: RowCounts) -> str:
+    """Rows off gold as a share and as counts."""
+    return f"{pct(rows.off_gold)} ({rows.rows_off}/{rows.rows})"
 
-    rows = [row(name, s) for name, s in result.events.items()]
-    rows += [row("all, pooled (micro)", result.micro), row("all, mean of events (macro)",
-                                                           result.macro)]
-    header = ["event", "gold", "found", "mention recall", "B3 precision", "B3 recall", "B3 F1"]
+
+def events_table(result: GroupingResult) -> str:
+    """Per event: fold, mention recall, B-cubed, row purity, rows off gold."""
+    rows = []
+    for name, event in result.events.items():
+        s = event.scores
+        rows.append([name + (" (failed)" if event.failure else ""), event.fold, str(s.gold),
+                     str(s.found), pct(s.mention_recall), pct(s.b3_precision),
+                     pct(s.b3_recall), pct(s.b3_f1), pct(event.rows.purity), _off(event.rows)])
+    header = ["event", "fold", "gold", "found", "mention recall", "B3 precision", "B3 recall",
+              "B3 F1", "row purity", "rows off gold"]
+    return table(header, rows)
+
+
+def folds_table(result: GroupingResult) -> str:
+    """The pooled figures per fold and over all events."""
+    rows = []
+    folds = [f for f in metrics.FOLDS if result.part(f)]
+    for label, fold in [*((f"fold {f}", f) for f in folds),
+                        *([("all", None)] if len(folds) > 1 else [])]:
+        part = result.part(fold)
+        micro, f, counts = result.micro(fold), result.figures(fold), result.rows(fold)
+        rows.append([f"{label} ({len(part)} events)", str(micro.gold), pct(micro.mention_recall),
+                     pct(micro.b3_precision), pct(micro.b3_recall),
+                     f"{pct(micro.b3_f1)} / {pct(f['b3_f1_macro'])}", pct(counts.purity),
+                     _off(counts)])
+    header = ["events", "gold", "mention recall", "B3 precision", "B3 recall",
+              "B3 F1 (pooled / mean)", "row purity", "rows off gold"]
+    return table(header, rows)
+
+
+def spread_table(result: GroupingResult) -> str:
+    """Min, median, max and standard deviation of each per-event figure."""
+    rows = [[name.replace("_", " "), str(s.events), pct(s.low), pct(s.middle), pct(s.high),
+             pct(s.sd)] for name, s in result.spread().items() if s is not None]
+    return table(["figure (per event)", "events", "min", "median", "max", "sd"], rows)
+
+
+def types_table(result: GroupingResult) -> str:
+    """Per mention type: recall, B-cubed over that type's mentions, and row purity."""
+    rows = [[kind, str(s.gold), pct(s.mention_recall), pct(s.b3_precision), pct(s.b3_recall),
+             pct(s.b3_f1), pct(r.purity)] for kind, (s, r) in result.by_type().items()]
+    return table(["mention type", "gold", "mention recall", "B3 precision", "B3 recall",
+                  "B3 F1", "row purity"], rows)
+
+
+def worst_rows(result: GroupingResult, limit: int = WORST_ROWS
+               ) -> tuple[list[RowReport], list[RowReport]]:
+    """The rows that cost row purity most (matches on gold off their main concept; 3 or
+    more matches on gold) and the largest rows off gold."""
+    reports = [r for e in result.events.values() for r in e.row_reports]
+    impure = sorted((r for r in reports if r.tally.on_gold >= metrics.MIN_ROW_MATCHES
+                     and r.tally.on_main < r.tally.on_gold),
+                    key=lambda r: (r.tally.on_main - r.tally.on_gold,
+                                   r.tally.on_main / r.tally.on_gold, r.event, r.name))
+    off = sorted((r for r in reports if r.tally.matches >= metrics.MIN_ROW_MATCHES
+                  and r.tally.on_gold == 0), key=lambda r: (-r.tally.matches, r.event, r.name))
+    return impure[:limit], off[:limit]
+
+
+def _pairs(pairs: Sequence[tuple[str, int]], limit: int = 3) -> str:
+    """'a (3), b (1)' for the first pairs."""
+    return ", ".join(f"{name} ({count})" for name, count in pairs[:limit]) or "-"
+
+
+def row_line(report: RowReport) -> str:
+    """One row to look at: where, its name, its size, purity, labels and concepts hit."""
+    t = report.tally
+    return (f"  {report.event} / {report.name} [{t.row}]: {t.matches} matches, {t.on_gold} on "
+            f"gold, purity {pct(metrics.ratio(t.on_main, t.on_gold))}; labels: "
+            f"{_pairs(report.labels)}; concepts hit: {_pairs(t.concepts)}")
+
+
+def rows_section(result: GroupingResult) -> str:
+    """The rows to look at first."""
+    impure, off = worst_rows(result)
     return "\n".join([
-        "NewsWCL50: grouping of actor, group and country mentions "
-        f"({len(result.events)} events, {result.seconds:.1f} s)",
-        table(header, rows),
+        f"{result.title}: the {WORST_ROWS} rows that cost purity most (matches on gold off "
+        "their main concept)",
+        *(row_line(r) for r in impure),
+        f"{result.title}: the {WORST_ROWS} largest rows off gold",
+        *(row_line(r) for r in off),
+    ])
+
+
+def grouping_section(result: GroupingResult) -> str:
+    """All the tables of one grouping set."""
+    scope = " in annotated sentences" if result.dataset == "ecbplus" else ""
+    reference = (f" Published reference: the NewsWCL50 paper's automatic method reached F1 "
+                 f"{pct(PAPER_F1)}." if result.dataset == "newswcl50" else "")
+    failures = [f"  {name}: {reason}" for name, reason in result.failures().items()]
+    return "\n\n".join([
+        f"{result.title}: grouping of actor, group and country mentions{scope} "
+        f"({len(result.events)} events, {result.seconds:.1f} s)\n{events_table(result)}",
+        f"{result.title} by fold\n{folds_table(result)}\n"
         f"Targets: B3 F1 > {pct(TARGETS['b3_f1'])}, mention recall > "
-        f"{pct(TARGETS['mention_recall'])}. Published reference: the NewsWCL50 paper's automatic "
-        f"method reached F1 {pct(PAPER_F1)}.",
+        f"{pct(TARGETS['mention_recall'])}.{reference}",
+        f"{result.title}: spread across events\n{spread_table(result)}",
+        f"{result.title} by mention type (B-cubed and purity against that type's mentions "
+        f"only)\n{types_table(result)}",
+        rows_section(result),
+        *([f"{result.title}: {len(failures)} event(s) failed in framing (scored as nothing "
+           "found)\n" + "\n".join(failures)] if failures else []),
     ])
 
 
@@ -349,6 +638,8 @@ def wording_table(result: WordingResult) -> str:
         f"Target: lex recall > {pct(TARGETS['lex_recall'])} at <= "
         f"{num(TARGETS['per_1000_words'])} highlights per 1,000 words. Precision counts "
         "highlights on any annotated span (lex or inf).",
+        *(f"  failed in framing (scored as nothing found): {name}: {reason}"
+          for name, reason in result.failures.items()),
     ])
 
 
@@ -362,51 +653,71 @@ def category_table(result: WordingResult) -> str:
     return "\n".join(["BASIL by category (all events pooled)", table(header, rows)])
 
 
-def results_json(grouping: GroupingResult, wording: WordingResult, digest: str,
-                 seconds: float) -> dict[str, Any]:
+def grouping_json(result: GroupingResult) -> dict[str, Any]:
+    """A grouping set's figures as plain data."""
+    def rows(r: RowCounts) -> dict[str, Any]:
+        return {**asdict(r), "row_purity": r.purity, "rows_off_gold": r.off_gold}
+
+    return {
+        "events": {name: {"fold": e.fold, "failure": e.failure, **asdict(e.scores),
+                          **rows(e.rows)} for name, e in result.events.items()},
+        "micro": asdict(result.micro()) if result.events else None,
+        "macro": asdict(result.macro()) if result.events else None,
+        "rows": rows(result.rows()),
+        "folds": {f: result.figures(f) for f in metrics.FOLDS if result.part(f)},
+        "spread": {f: None if s is None else asdict(s) for f, s in result.spread().items()},
+        "by_type": {k: {**asdict(s), **rows(r)} for k, (s, r) in result.by_type().items()},
+    }
+
+
+def results_json(results: Results, digests: Mapping[str, str], seconds: float
+                 ) -> dict[str, Any]:
     """Every figure as plain data, for --json."""
     def counts(c: WordingCounts) -> dict[str, Any]:
         return {**asdict(c), "lex_recall": c.lex_recall, "precision": c.precision,
                 "per_1000_words": c.per_1000_words}
 
-    figures = gate_figures(grouping, wording)
-    return {
-        "inputs_sha256": digest,
-        "seconds": {"newswcl50": grouping.seconds, "basil": wording.seconds, "all": seconds},
+    figures = gate_figures(results)
+    wording = results.wording
+    data: dict[str, Any] = {
+        "inputs_sha256": dict(digests),
+        "seconds": {**{d: r.seconds for d, r in results.grouping.items()},
+                    "basil": wording.seconds, "all": seconds},
         "gate": {"floors": dict(figures.floors), "ceilings": dict(figures.ceilings)},
         "targets": TARGETS,
-        "newswcl50": {
-            "reference_f1": PAPER_F1,
-            "events": {name: asdict(s) for name, s in grouping.events.items()},
-            "micro": asdict(grouping.micro) if grouping.events else None,
-            "macro": asdict(grouping.macro) if grouping.events else None,
-        },
-        "basil": {
-            "events": {name: counts(c) for name, c in wording.events.items()},
-            "micro": counts(wording.micro),
-            "macro": {f: wording.macro(f) for f in ("lex_recall", "precision", "per_1000_words")},
-            "categories": {name: counts(c) for name, c in wording.by_category().items()},
-        },
     }
+    for dataset, result in results.grouping.items():
+        data[dataset] = grouping_json(result)
+    if "newswcl50" in data:
+        data["newswcl50"]["reference_f1"] = PAPER_F1
+    data["basil"] = {
+        "events": {name: counts(c) for name, c in wording.events.items()},
+        "failures": wording.failures,
+        "micro": counts(wording.micro),
+        "macro": {f: wording.macro(f) for f in ("lex_recall", "precision", "per_1000_words")},
+        "categories": {name: counts(c) for name, c in wording.by_category().items()},
+    }
+    return data
 
 
 # The gate and the command line
 
 
-def run_gate(args: argparse.Namespace, figures: gate.Figures, digest: str) -> int:
+def run_gate(args: argparse.Namespace, figures: gate.Figures, digests: Mapping[str, str]
+             ) -> int:
     """--check or --update-baseline; returns the exit status."""
     path: Path = args.baseline
     if args.check:
         if not path.is_file():
             raise EvaluationError(f"no baseline at {path}: create it with --update-baseline")
-        problems = gate.check(figures, digest, gate.read_baseline(path))
+        problems = gate.check(figures, digests, gate.read_baseline(path))
         for problem in problems:
             print(f"FAIL: {problem}", file=sys.stderr)
         print("Quality gate: " + (f"{len(problems)} problem(s)" if problems else "passed"),
               file=sys.stderr if problems else sys.stdout)
         return 1 if problems else 0
     old = gate.read_baseline(path) if path.is_file() else None
-    result = gate.update(figures, digest, old, args.allow_lower)
+    result = gate.update(figures, digests, old, args.allow_lower)
     gate.write_baseline(path, result.baseline)
     for note in result.loosened:
         print(f"LOOSENED (--allow-lower): {note}")
@@ -423,6 +734,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("eval_dir", type=Path, metavar="EVAL_DIR")
     parser.add_argument("--json", type=Path, metavar="PATH", help="also write the figures here")
+    parser.add_argument("--fold", choices=[*metrics.FOLDS, "all"], default="all",
+                        help="run the events of one fold only (default: all); tune on one, "
+                             "check on the other")
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--check", action="store_true",
                       help="fail when a figure is worse than its pin or the inputs changed")
@@ -435,20 +749,34 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if args.allow_lower and not args.update_baseline:
         parser.error("--allow-lower only goes with --update-baseline")
+    if args.fold != "all" and (args.check or args.update_baseline):
+        parser.error("the baseline pins the figures of all folds: --fold only goes without "
+                     "--check and --update-baseline")
     return args
 
 
-def _voices(events: Sequence[Event]) -> dict[str, float]:
-    """Quotation and speaker agreement with BASIL's `quote` and `speaker` fields, printed."""
+def _voices(events: Sequence[Event]) -> tuple[dict[str, float], float]:
+    """Quotation and speaker agreement with BASIL's `quote` and `speaker` fields, printed;
+    and the seconds it took."""
+    start = time.perf_counter()
     folders = [e.folder for e in events if e.dataset == "basil"]
     if not folders:
-        return {}
+        return {}, 0.0
     print("BASIL quotations and speakers (benchmarks/evaluate_voices.py)")
     verbs = attribution_verbs(load_lexicons(bundled_lexicon_files()))
     judged = [j for folder in folders for j in voices_eval.judge_event(folder, verbs)]
     figures = voices_eval.summary(judged)
     print()
-    return figures
+    return figures, time.perf_counter() - start
+
+
+def wall_times(results: Results, voices: float, seconds: float) -> str:
+    """The seconds each dataset took, and the whole run."""
+    parts = [f"{d} {r.seconds:.1f} s" for d, r in results.grouping.items()]
+    if results.wording.events:
+        parts += [f"basil {results.wording.seconds:.1f} s",
+                  f"basil quotations {voices:.1f} s"]
+    return f"Wall time: {seconds:.1f} s in all ({', '.join(parts)})"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -456,26 +784,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     args = parse_args(argv)
     try:
-        events = find_events(args.eval_dir)
-        digest = digest_of(events)
-        grouping, wording = evaluate(events, load_lexicons(bundled_lexicon_files()))
+        events = [e for e in find_events(args.eval_dir) if args.fold in ("all", e.fold)]
+        if not events:
+            raise EvaluationError(f"no events of fold {args.fold} in {args.eval_dir}")
+        digests = digests_of(events)
+        results = evaluate(events, load_lexicons(bundled_lexicon_files()))
     except EvaluationError as error:
         print(f"Error: {error}", file=sys.stderr)
         return 1
-    seconds = time.perf_counter() - started
-    for section in ([grouping_table(grouping)] if grouping.events else []) + (
-            [wording_table(wording), category_table(wording)] if wording.events else []):
+    wording = results.wording
+    sections = [grouping_section(r) for r in results.grouping.values()]
+    if wording.events:
+        sections += [wording_table(wording), category_table(wording)]
+    for section in sections:
         print(section, end="\n\n")
-    voices = _voices(events)
-    print(f"Wall time: {seconds:.1f} s in all (newswcl50 {grouping.seconds:.1f} s, "
-          f"basil {wording.seconds:.1f} s)")
+    voices, voices_seconds = _voices(events)
+    seconds = time.perf_counter() - started
+    print(wall_times(results, voices_seconds, seconds))
     if args.json:
-        args.json.write_text(json.dumps(results_json(grouping, wording, digest, seconds),
-                                        indent=2) + "\n", encoding="utf-8")
+        args.json.write_text(json.dumps(results_json(results, digests, seconds), indent=2)
+                             + "\n", encoding="utf-8")
     if not (args.check or args.update_baseline):
         return 0
     try:
-        return run_gate(args, gate_figures(grouping, wording, voices), digest)
+        return run_gate(args, gate_figures(results, voices), digests)
     except EvaluationError as error:
         print(f"Error: {error}", file=sys.stderr)
         return 1

@@ -6,18 +6,26 @@ share at least one character: spans that only touch ("ab" and "cd" in "abcd") do
 - Actor grouping (NewsWCL50): each gold mention takes the framing referent whose match
   overlaps it most, and the resulting clustering is scored with B-cubed (Bagga and Baldwin
   1998) against the annotators' concepts. A mention framing did not find is its own cluster.
+- Rows (NewsWCL50, ECB+): each framing referent match takes the gold mention it overlaps most;
+  a row's *purity* is the share of its matches on gold that land on its main concept (the one
+  it hits most), and a row is *off gold* when it has at least 3 matches and none on gold.
+- Folds: events split deterministically in two, "tune" and "check", so that figures tuned on
+  one half can be checked on the other.
 - Loaded wording (BASIL): how many lexical-bias spans framing's non-neutral highlights touch,
   how many of those highlights touch any annotated span, and how dense the highlights are.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from statistics import mean
+from statistics import mean, median, pstdev
 
 Key = tuple[str, ...]
+MIN_ROW_MATCHES = 3  # a row with fewer matches is too small to call off gold
+FOLDS = ("tune", "check")
 
 
 @dataclass(frozen=True)
@@ -39,10 +47,11 @@ class Highlight:
 
 @dataclass(frozen=True)
 class GoldMention:
-    """An annotated mention of a concept (NewsWCL50 `code_name`)."""
+    """An annotated mention of a concept (`code_name`) and its type (`code_type`)."""
 
     span: Span
     concept: str
+    kind: str = ""
 
 
 @dataclass(frozen=True)
@@ -60,6 +69,7 @@ class Mention:
     cluster: Key
     concept: Key
     found: bool
+    kind: str = ""
 
 
 @dataclass(frozen=True)
@@ -132,6 +142,15 @@ def best_highlight(span: Span, highlights: Iterable[Highlight]) -> Highlight | N
     return best
 
 
+def by_article(highlights: Iterable[Highlight]) -> dict[str, list[Highlight]]:
+    """The highlights of each article, in their order (spans of two articles never overlap,
+    so a span need only be compared with its own article's)."""
+    found: dict[str, list[Highlight]] = {}
+    for highlight in highlights:
+        found.setdefault(highlight.span.article, []).append(highlight)
+    return found
+
+
 def bcubed(clusters: Sequence[Key], classes: Sequence[Key]) -> tuple[float, float, float]:
     """B-cubed precision, recall and F1 of a clustering against gold classes (one per item)."""
     if len(clusters) != len(classes):
@@ -161,10 +180,12 @@ def grouping_mentions(
     an unfound mention gets a cluster of its own.
     """
     mentions = []
+    in_article = by_article(referents)
     for index, mention in enumerate(gold):
-        match = best_highlight(mention.span, referents)
+        match = best_highlight(mention.span, in_article.get(mention.span.article, ()))
         cluster = (event, "unfound", str(index)) if match is None else (event, match.category)
-        mentions.append(Mention(cluster, (event, mention.concept), match is not None))
+        mentions.append(Mention(cluster, (event, mention.concept), match is not None,
+                                mention.kind))
     return mentions
 
 
@@ -223,3 +244,138 @@ def category_counts(
         c: wording_counts(annotated, [h for h in highlights if h.category == c], 0)
         for c in categories
     }
+
+
+# Rows: how cleanly each framing referent stays on one gold concept
+
+
+@dataclass(frozen=True)
+class RowTally:
+    """One framing row in one event: its matches in scope and the gold concepts they land on.
+
+    `concepts` holds (concept, matches) pairs, most matches first (ties by name).
+    """
+
+    row: str
+    matches: int
+    concepts: tuple[tuple[str, int], ...]
+
+    @property
+    def on_gold(self) -> int:
+        """Matches that land on a gold mention."""
+        return sum(n for _, n in self.concepts)
+
+    @property
+    def on_main(self) -> int:
+        """Matches that land on the row's main concept (the one it hits most)."""
+        return self.concepts[0][1] if self.concepts else 0
+
+
+@dataclass(frozen=True)
+class RowCounts:
+    """Counts behind row purity and rows off gold; add them to pool events."""
+
+    on_gold: int = 0
+    on_main: int = 0
+    rows: int = 0
+    rows_off: int = 0
+
+    def __add__(self, other: RowCounts) -> RowCounts:
+        return RowCounts(self.on_gold + other.on_gold, self.on_main + other.on_main,
+                         self.rows + other.rows, self.rows_off + other.rows_off)
+
+    @property
+    def purity(self) -> float | None:
+        """Share of rows' matches on gold that land on their row's main concept."""
+        return ratio(self.on_main, self.on_gold)
+
+    @property
+    def off_gold(self) -> float | None:
+        """Share of rows with MIN_ROW_MATCHES or more matches that land on no gold mention."""
+        return ratio(self.rows_off, self.rows)
+
+
+def in_scope(highlights: Iterable[Highlight], scope: Sequence[Span] | None) -> list[Highlight]:
+    """The highlights that overlap a scope span (all of them when `scope` is None)."""
+    if scope is None:
+        return list(highlights)
+    return [h for h in highlights if touches_any(h.span, scope)]
+
+
+def row_tallies(gold: Sequence[GoldMention], referents: Sequence[Highlight],
+                scope: Sequence[Span] | None = None) -> list[RowTally]:
+    """Each row's matches in scope and the concepts of the gold mentions they overlap most.
+
+    `scope` limits the matches counted (ECB+: its annotated sentences); None counts all.
+    """
+    marks = by_article(Highlight(g.span, g.concept) for g in gold)
+    matches: Counter[str] = Counter()
+    concepts: dict[str, Counter[str]] = {}
+    for referent in in_scope(referents, scope):
+        matches[referent.category] += 1
+        hit = best_highlight(referent.span, marks.get(referent.span.article, ()))
+        if hit is not None:
+            concepts.setdefault(referent.category, Counter())[hit.category] += 1
+    return [
+        RowTally(row, n, tuple(sorted(concepts.get(row, Counter()).items(),
+                                      key=lambda kv: (-kv[1], kv[0]))))
+        for row, n in sorted(matches.items())
+    ]
+
+
+def row_counts(tallies: Iterable[RowTally]) -> RowCounts:
+    """Purity and off-gold counts of the rows of one event."""
+    total = RowCounts()
+    for tally in tallies:
+        large = tally.matches >= MIN_ROW_MATCHES
+        total += RowCounts(tally.on_gold, tally.on_main, int(large),
+                           int(large and tally.on_gold == 0))
+    return total
+
+
+def by_kind(mentions: Sequence[Mention]) -> dict[str, GroupingScores]:
+    """Mention recall and B-cubed over the gold mentions of each type alone."""
+    kinds = sorted({m.kind for m in mentions})
+    return {k: score_grouping([m for m in mentions if m.kind == k]) for k in kinds}
+
+
+# Folds and spread
+
+
+def assign_folds(dataset: str, events: Sequence[str]) -> dict[str, str]:
+    """Each event's fold, "tune" or "check", from its name and its dataset's event list.
+
+    ECB+ (`ecb-tNN-ecb`, `ecb-tNN-plus`): odd topics NN tune, even topics check, so both
+    parts of a topic share a fold. Other datasets: alternate in sorted name order, the first
+    event tuning.
+    """
+    folds = {}
+    for index, name in enumerate(sorted(events)):
+        topic = re.match(r"ecb-t(\d+)-", name) if dataset == "ecbplus" else None
+        number = int(topic.group(1)) + 1 if topic else index
+        folds[name] = FOLDS[number % 2]
+    return folds
+
+
+@dataclass(frozen=True)
+class Spread:
+    """How a figure varies across events: min, median, max and standard deviation."""
+
+    events: int
+    low: float
+    middle: float
+    high: float
+    sd: float
+
+
+def spread(values: Iterable[float | None]) -> Spread | None:
+    """The spread of the defined values (population standard deviation), or None if none."""
+    defined = [v for v in values if v is not None]
+    if not defined:
+        return None
+    return Spread(len(defined), min(defined), median(defined), max(defined), pstdev(defined))
+
+
+def pooled_rows(counts: Mapping[str, RowCounts], names: Iterable[str]) -> RowCounts:
+    """The row counts of the named events added up."""
+    return sum((counts[n] for n in names), RowCounts())

@@ -121,6 +121,108 @@ def test_macro_is_the_mean_of_events() -> None:
     assert (macro.mention_recall, macro.b3_f1) == (pytest.approx(0.75), pytest.approx(0.5))
 
 
+# Rows: purity and rows off gold, on invented spans of one article "a.txt"
+#   gold: A at 0-5 and 10-15 (ACTOR), B at 20-25 and 30-35 (GROUP), C at 40-45 (COUNTRY)
+#   r1 matches 0-5, 10-15, 20-25, 50-55: 3 on gold (A, A, B), main concept A
+#   r2 matches 30-35, 40-45: 2 on gold (B, C), a tie: main concept B (first by name)
+#   r3 matches 60-65, 70-75, 80-85: none on gold, 3 matches: off gold
+#   r4 matches 90-95, 96-99: none on gold, but too small to count
+
+
+def _gold() -> list[Any]:
+    return [metrics.GoldMention(Span("a.txt", start, start + 5), concept, kind)
+            for start, concept, kind in [(0, "A", "ACTOR"), (10, "A", "ACTOR"),
+                                         (20, "B", "GROUP"), (30, "B", "GROUP"),
+                                         (40, "C", "COUNTRY")]]
+
+
+def _rows() -> list[Any]:
+    starts = {"r1": (0, 10, 20, 50), "r2": (30, 40), "r3": (60, 70, 80), "r4": (90, 96)}
+    return [hl(start, min(start + 5, 99), row) for row, found in starts.items()
+            for start in found]
+
+
+def test_row_tallies_count_each_rows_concepts() -> None:
+    tallies = {t.row: t for t in metrics.row_tallies(_gold(), _rows())}
+    assert tallies["r1"] == metrics.RowTally("r1", 4, (("A", 2), ("B", 1)))
+    assert tallies["r2"] == metrics.RowTally("r2", 2, (("B", 1), ("C", 1)))
+    assert (tallies["r3"].matches, tallies["r3"].on_gold, tallies["r4"].matches) == (3, 0, 2)
+    assert (tallies["r1"].on_main, tallies["r1"].on_gold) == (2, 3)
+
+
+def test_row_purity_is_weighted_by_matches_on_gold() -> None:
+    counts = metrics.row_counts(metrics.row_tallies(_gold(), _rows()))
+    # r1: 2 of 3 on its main concept, r2: 1 of 2 -> 3 of 5; r4 has nothing on gold.
+    assert (counts.on_main, counts.on_gold) == (3, 5)
+    assert counts.purity == pytest.approx(0.6)
+
+
+def test_rows_off_gold_counts_rows_of_three_or_more_matches_only() -> None:
+    counts = metrics.row_counts(metrics.row_tallies(_gold(), _rows()))
+    # r1 (4 matches) and r3 (3) are large enough; r3 lands on no gold mention.
+    assert (counts.rows, counts.rows_off) == (2, 1)
+    assert counts.off_gold == pytest.approx(0.5)
+    pooled = counts + metrics.RowCounts(on_gold=5, on_main=5, rows=2, rows_off=0)
+    assert (pooled.purity, pooled.off_gold) == (pytest.approx(0.8), pytest.approx(0.25))
+    assert (metrics.RowCounts().purity, metrics.RowCounts().off_gold) == (None, None)
+
+
+def test_a_scope_limits_the_matches_counted() -> None:
+    # Only 0-30 annotated (as ECB+'s annotated sentences): r1 keeps 3 matches, 30-35 only
+    # touches the scope, so r2, r3 and r4 drop out.
+    tallies = metrics.row_tallies(_gold(), _rows(), [Span("a.txt", 0, 30)])
+    assert tallies == [metrics.RowTally("r1", 3, (("A", 2), ("B", 1)))]
+    counts = metrics.row_counts(tallies)
+    assert (counts.purity, counts.rows, counts.rows_off) == (pytest.approx(2 / 3), 1, 0)
+
+
+def test_bcubed_per_mention_type_scores_that_types_mentions_alone() -> None:
+    mentions = metrics.grouping_mentions("e", _gold(), _rows())
+    assert [m.kind for m in mentions] == ["ACTOR", "ACTOR", "GROUP", "GROUP", "COUNTRY"]
+    # All: r1 = {A, A, B}, r2 = {B, C}. Precision (2/3 + 2/3 + 1/3 + 1/2 + 1/2) / 5 = 8/15;
+    # recall (1 + 1 + 1/2 + 1/2 + 1) / 5 = 4/5.
+    overall = metrics.score_grouping(mentions)
+    assert (overall.b3_precision, overall.b3_recall) == (pytest.approx(8 / 15),
+                                                         pytest.approx(0.8))
+    kinds = metrics.by_kind(mentions)
+    assert sorted(kinds) == ["ACTOR", "COUNTRY", "GROUP"]
+    assert (kinds["ACTOR"].b3_precision, kinds["ACTOR"].b3_recall) == (1.0, 1.0)
+    # The two B mentions sit in different rows: recall 1/2 each, precision 1, F1 2/3.
+    group = kinds["GROUP"]
+    assert (group.gold, group.b3_precision, group.b3_recall) == (2, 1.0, 0.5)
+    assert group.b3_f1 == pytest.approx(2 / 3)
+    # Purity against the GROUP mentions alone: r1 hits B once, r2 hits B once: 2 of 2.
+    only_groups = [g for g in _gold() if g.kind == "GROUP"]
+    assert metrics.row_counts(metrics.row_tallies(only_groups, _rows())).purity == 1.0
+
+
+# Folds and spread
+
+
+def test_ecbplus_folds_follow_the_topic_number() -> None:
+    folds = metrics.assign_folds("ecbplus", ["ecb-t02-ecb", "ecb-t01-plus", "ecb-t01-ecb",
+                                             "ecb-t10-plus", "ecb-t23-ecb"])
+    assert folds == {"ecb-t01-ecb": "tune", "ecb-t01-plus": "tune", "ecb-t02-ecb": "check",
+                     "ecb-t10-plus": "check", "ecb-t23-ecb": "tune"}
+
+
+def test_other_folds_alternate_in_sorted_order() -> None:
+    folds = metrics.assign_folds("newswcl50", ["e5", "e0", "e7", "e1"])
+    assert folds == {"e0": "tune", "e1": "check", "e5": "tune", "e7": "check"}
+    assert metrics.assign_folds("basil", ["b"]) == {"b": "tune"}
+
+
+def test_spread_of_the_defined_values() -> None:
+    spread = metrics.spread([0.2, 0.4, None, 0.9])
+    assert spread is not None
+    assert (spread.events, spread.low, spread.middle, spread.high) == (3, 0.2, 0.4, 0.9)
+    # Mean 0.5; squared deviations 0.09, 0.01, 0.16 -> sqrt(0.26 / 3).
+    assert spread.sd == pytest.approx((0.26 / 3) ** 0.5)
+    even = metrics.spread([0.2, 0.4, 0.6, 0.9])
+    assert even is not None and even.middle == pytest.approx(0.5)
+    assert metrics.spread([None]) is None
+
+
 # Loaded wording
 
 
@@ -154,72 +256,88 @@ def test_undefined_figures_are_none_and_pooling_adds_counts() -> None:
 # The gate
 
 
+D1, D2 = {"x": "d1"}, {"x": "d2"}  # one dataset's inputs digest, before and after a change
+
+
 def figures(recall: float = 0.5, per_1000: float = 3.0) -> Any:
     return gate.Figures({"x.recall": recall}, {"x.per_1000": per_1000})
 
 
 def pinned(recall: float = 0.5, ceiling: float = 4.0, digest: str = "d1") -> Any:
-    return gate.Baseline(digest, {"x.recall": recall}, {"x.per_1000": ceiling})
+    return gate.Baseline({"x": digest}, {"x.recall": recall}, {"x.per_1000": ceiling})
 
 
 def test_check_passes_at_the_pins_and_above() -> None:
-    assert gate.check(figures(0.5), "d1", pinned(0.5)) == []
-    assert gate.check(figures(0.6), "d1", pinned(0.5)) == []
-    assert gate.check(figures(0.5 - 1e-12), "d1", pinned(0.5)) == []  # float noise
+    assert gate.check(figures(0.5), D1, pinned(0.5)) == []
+    assert gate.check(figures(0.6), D1, pinned(0.5)) == []
+    assert gate.check(figures(0.5 - 1e-12), D1, pinned(0.5)) == []  # float noise
 
 
 def test_check_names_a_floor_that_dropped() -> None:
-    [problem] = gate.check(figures(0.4), "d1", pinned(0.5))
+    [problem] = gate.check(figures(0.4), D1, pinned(0.5))
     assert "x.recall dropped to 0.4000, below its pin 0.5000" in problem
 
 
 def test_check_names_a_ceiling_exceeded() -> None:
-    [problem] = gate.check(figures(per_1000=4.5), "d1", pinned(ceiling=4.0))
+    [problem] = gate.check(figures(per_1000=4.5), D1, pinned(ceiling=4.0))
     assert "x.per_1000 rose to 4.5000, above its ceiling 4.0000" in problem
 
 
 def test_check_fails_when_the_inputs_changed() -> None:
-    [problem] = gate.check(figures(), "d2", pinned(digest="d1"))
-    assert "the evaluation inputs changed; re-pin with --update-baseline after checking" in problem
+    [problem] = gate.check(figures(), D2, pinned(digest="d1"))
+    assert problem == ("the evaluation inputs changed (x); re-pin with --update-baseline after "
+                       "checking (digest d2, pinned d1)")
+
+
+def test_a_dataset_not_pinned_fails_and_an_update_keeps_the_other_digests() -> None:
+    [problem] = gate.check(figures(), {**D1, "y": "e1"}, pinned())
+    assert "inputs changed (y)" in problem and "pinned none" in problem
+    result = gate.update(figures(), {"y": "e1"}, pinned(), allow_lower=False)
+    assert result.baseline.inputs_sha256 == {"x": "d1", "y": "e1"}
+
+
+def test_a_ceiling_margin_of_zero_pins_the_figure_itself() -> None:
+    shares = gate.Figures({}, {"x.off": 0.25}, {"x.off": 0.0})
+    assert gate.update(shares, D1, None, allow_lower=False).baseline.ceilings == {"x.off": 0.25}
 
 
 def test_check_names_a_pinned_figure_not_measured() -> None:
-    [problem] = gate.check(gate.Figures({}, {"x.per_1000": 3.0}), "d1", pinned())
+    [problem] = gate.check(gate.Figures({}, {"x.per_1000": 3.0}), D1, pinned())
     assert "x.recall is pinned" in problem
 
 
 def test_update_raises_floors_and_lowers_ceilings() -> None:
-    result = gate.update(figures(0.7, 1.0), "d2", pinned(0.5, 4.0), allow_lower=False)
+    result = gate.update(figures(0.7, 1.0), D2, pinned(0.5, 4.0), allow_lower=False)
     assert (result.kept, result.loosened) == ([], [])
-    assert result.baseline.inputs_sha256 == "d2"
+    assert result.baseline.inputs_sha256 == D2
     assert result.baseline.floors == {"x.recall": 0.7}
     assert result.baseline.ceilings == {"x.per_1000": 1.0 + gate.CEILING_MARGIN}
 
 
 def test_update_never_lowers_a_floor_without_allow_lower() -> None:
-    result = gate.update(figures(0.3), "d1", pinned(0.5), allow_lower=False)
+    result = gate.update(figures(0.3), D1, pinned(0.5), allow_lower=False)
     assert result.baseline.floors == {"x.recall": 0.5}
     assert result.kept == ["x.recall: kept the floor at 0.5000; the figure is now 0.3000"]
-    result = gate.update(figures(0.3), "d1", pinned(0.5), allow_lower=True)
+    result = gate.update(figures(0.3), D1, pinned(0.5), allow_lower=True)
     assert result.baseline.floors == {"x.recall": 0.3}
     assert result.loosened == ["x.recall: lowered the floor at 0.5000; the figure is now 0.3000"]
     assert result.kept == []
 
 
 def test_update_never_raises_a_ceiling_without_allow_lower() -> None:
-    result = gate.update(figures(per_1000=9.0), "d1", pinned(ceiling=4.0), allow_lower=False)
+    result = gate.update(figures(per_1000=9.0), D1, pinned(ceiling=4.0), allow_lower=False)
     assert result.baseline.ceilings == {"x.per_1000": 4.0}
     assert result.kept and "x.per_1000: kept the ceiling" in result.kept[0]
-    result = gate.update(figures(per_1000=3.5), "d1", pinned(ceiling=4.0), allow_lower=False)
+    result = gate.update(figures(per_1000=3.5), D1, pinned(ceiling=4.0), allow_lower=False)
     assert result.baseline.ceilings == {"x.per_1000": 4.0}  # within the margin: unchanged
     assert result.kept == []
-    result = gate.update(figures(per_1000=9.0), "d1", pinned(ceiling=4.0), allow_lower=True)
+    result = gate.update(figures(per_1000=9.0), D1, pinned(ceiling=4.0), allow_lower=True)
     assert result.baseline.ceilings == {"x.per_1000": 9.0 + gate.CEILING_MARGIN}
     assert result.loosened and "raised the ceiling" in result.loosened[0]
 
 
 def test_first_update_pins_everything(tmp_path: Path) -> None:
-    result = gate.update(figures(0.5, 3.0), "d1", None, allow_lower=False)
+    result = gate.update(figures(0.5, 3.0), D1, None, allow_lower=False)
     assert (result.kept, result.loosened) == ([], [])
     path = tmp_path / "baseline.json"
     gate.write_baseline(path, result.baseline)
@@ -249,7 +367,8 @@ def _spans(text: str, phrase: str) -> tuple[int, int]:
     return start, start + len(phrase)
 
 
-def write_event(folder: Path, rows: list[dict[str, object]]) -> None:
+def write_event(folder: Path, rows: list[dict[str, object]],
+                sentences: dict[str, list[str]] | None = None) -> None:
     folder.mkdir(parents=True)
     for outlet, text in NEWS.items():
         (folder / f"{outlet}.txt").write_text(text, encoding="utf-8")
@@ -258,7 +377,12 @@ def write_event(folder: Path, rows: list[dict[str, object]]) -> None:
         outlet, phrase = str(row.pop("outlet")), str(row.pop("phrase"))
         start, end = _spans(NEWS[outlet], phrase)
         annotations.append({"outlet": outlet, "start": start, "end": end, "text": phrase, **row})
-    outlets = {outlet: {"file": f"{outlet}.txt"} for outlet in NEWS}
+    outlets: dict[str, dict[str, object]] = {outlet: {"file": f"{outlet}.txt"} for outlet in NEWS}
+    for outlet, phrases in (sentences or {}).items():
+        outlets[outlet]["annotated_sentences"] = [
+            dict(zip(("start", "end"), _spans(NEWS[outlet], phrase), strict=True))
+            for phrase in phrases
+        ]
     data = {"outlets": outlets, "annotations": annotations}
     (folder / "annotations.json").write_text(json.dumps(data), encoding="utf-8")
 
@@ -273,6 +397,14 @@ def eval_dir(tmp_path: Path) -> Path:
          "code_name": "SYR"},
         {"outlet": "alpha", "phrase": "took the town", "code_type": "ACTION", "code_name": "x"},
     ])
+    write_event(root / "ecbplus" / "ecb-t02-ecb", [
+        {"outlet": "alpha", "phrase": "The Syrian regime", "code_type": "ACTOR",
+         "code_name": "t2_syr", "in_annotated_sentence": True},
+        {"outlet": "alpha", "phrase": "Rebels", "code_type": "GROUP", "code_name": "t2_reb",
+         "in_annotated_sentence": False},
+        {"outlet": "beta", "phrase": "Government forces", "code_type": "GROUP",
+         "code_name": "t2_syr", "in_annotated_sentence": False},
+    ], {"alpha": ["The Syrian regime said its forces took the town."], "beta": []})
     write_event(root / "basil" / "e2", [
         {"outlet": "alpha", "phrase": "Syrian regime", "bias": "lex"},
         {"outlet": "beta", "phrase": "on Sunday", "bias": "inf"},
@@ -289,8 +421,17 @@ def test_update_then_check_passes(eval_dir: Path, tmp_path: Path,
     assert "NewsWCL50" in capsys.readouterr().out
     pins = json.loads(baseline.read_text(encoding="utf-8"))
     assert set(pins["floors"]) >= {"newswcl50.b3_f1", "newswcl50.b3_f1_macro", "basil.lex_recall"}
-    assert set(pins["ceilings"]) == {"basil.highlights_per_1000_words"}
-    assert json.loads(out.read_text(encoding="utf-8"))["newswcl50"]["micro"]["gold"] == 2
+    assert set(pins["floors"]) >= {"ecbplus.b3_f1", "ecbplus.row_purity",
+                                   "newswcl50.row_purity"}
+    assert set(pins["ceilings"]) == {"basil.highlights_per_1000_words",
+                                     "newswcl50.rows_off_gold", "ecbplus.rows_off_gold"}
+    assert set(pins["inputs_sha256"]) == {"newswcl50", "ecbplus", "basil"}
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["newswcl50"]["micro"]["gold"] == 2
+    # ECB+: only the one mention inside an annotated sentence counts.
+    assert data["ecbplus"]["micro"]["gold"] == 1
+    assert data["ecbplus"]["events"]["ecb-t02-ecb"]["fold"] == "check"
+    assert data["newswcl50"]["events"]["e1"]["fold"] == "tune"
     assert evaluate.main([*args, "--check"]) == 0
     assert "Quality gate: passed" in capsys.readouterr().out
 
@@ -315,7 +456,7 @@ def test_gate_on_a_pin_above_the_figure_and_on_changed_inputs(
     with (eval_dir / "basil" / "e2" / "beta.txt").open("a", encoding="utf-8") as file:
         file.write("One more line.\n")
     assert evaluate.main([*args, "--check"]) == 1
-    assert "the evaluation inputs changed" in capsys.readouterr().err
+    assert "the evaluation inputs changed (basil)" in capsys.readouterr().err
 
 
 def test_a_single_event_folder_is_accepted(eval_dir: Path, capsys: pytest.CaptureFixture[str]
@@ -344,3 +485,32 @@ def test_offsets_that_do_not_line_up_fail(eval_dir: Path, capsys: pytest.Capture
 def test_allow_lower_needs_update_baseline(eval_dir: Path) -> None:
     with pytest.raises(SystemExit):
         evaluate.main([str(eval_dir), "--allow-lower"])
+
+
+def test_one_fold_runs_only_its_events(eval_dir: Path, capsys: pytest.CaptureFixture[str]
+                                       ) -> None:
+    assert evaluate.main([str(eval_dir), "--fold", "check"]) == 0
+    output = capsys.readouterr().out
+    assert "ECB+" in output and "fold check (1 events)" in output
+    assert "NewsWCL50" not in output and "BASIL" not in output
+    with pytest.raises(SystemExit):
+        evaluate.main([str(eval_dir), "--fold", "tune", "--check"])
+
+
+def test_an_event_framing_crashes_on_is_counted_as_failed(
+        eval_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    real = evaluate.framing_json
+
+    def crash_on_e1(folder: Path, lexicons: Any) -> Any:
+        if folder.name == "e1":
+            raise IndexError("boom\nsecond line")
+        return real(folder, lexicons)
+
+    monkeypatch.setattr(evaluate, "framing_json", crash_on_e1)
+    out = tmp_path / "figures.json"
+    assert evaluate.main([str(eval_dir), "--json", str(out)]) == 0
+    assert "  e1: IndexError: boom\n" in capsys.readouterr().out
+    event = json.loads(out.read_text(encoding="utf-8"))["newswcl50"]["events"]["e1"]
+    assert event["failure"] == "IndexError: boom"  # one line; raised outside framing/
+    assert (event["gold"], event["found"]) == (2, 0)
