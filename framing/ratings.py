@@ -5,7 +5,9 @@ Un). Such a label used to show as unrated even when its words are rated in a lex
 is negative in the cue lists, so the contrast a reader looks for ("dictator" against "leader")
 had no connotation. A rated word keeps its rating whatever referent it attaches to: a
 discovered label takes the connotation, strength and note of the lexicon term it holds, its head
-word or a whole lexicon phrase inside it.
+word or a whole lexicon phrase inside it. A discovered proper name no lexicon rates ("Kim Jong
+Un") counts as neutral, as names do in the lexicons ("Hezbollah"), so that an outlet that
+writes "dictator" and one that writes only the name can be set side by side on one bar.
 """
 
 from __future__ import annotations
@@ -19,10 +21,11 @@ from .model import Article, Group, Lexicon, Match, Sentence, Term
 
 def rate_discovered(groups: Sequence[Group], lexicons: Iterable[Lexicon]) -> list[Group]:
     """``groups`` with each discovered label rated from the lexicons, where its words are
-    rated there; lexicon groups and labels no lexicon rates are returned unchanged."""
-    if all(g.origin != "discovered" for g in groups):
-        return list(groups)
+    rated there, and each discovered name neutral; lexicon groups and other labels no lexicon
+    rates are returned unchanged. With no lexicon loaded, nothing is rated."""
     lexicon_groups = [g for lex in lexicons for g in lex.groups]
+    if not lexicon_groups or all(g.origin != "discovered" for g in groups):
+        return list(groups)  # no lexicon, no ratings: not even a name's
     by_id = {g.id: g for g in lexicon_groups}
     index = index_terms(compile_terms(lexicon_groups))
     terms = {(g.id, t.phrase): t for g in lexicon_groups for t in g.terms}
@@ -35,7 +38,7 @@ def rate_discovered(groups: Sequence[Group], lexicons: Iterable[Lexicon]) -> lis
         for term in group.terms:
             found = _rating(term.phrase, find_matches(_label_article(term.phrase), index))
             if found is None:
-                new_terms.append(term)
+                new_terms.append(_as_name(term) if term.case_sensitive else term)
                 continue
             source = terms[(found.group, found.term)]
             new_terms.append(_rated(term, source, by_id[found.group]))
@@ -65,6 +68,12 @@ def _rated(label: Term, source: Term, group: Group) -> Term:
         strength=source.strength,
         note=f"Rated as the lexicon term '{source.phrase}'{where}: {source.note}",
     )
+
+
+def _as_name(label: Term) -> Term:
+    """A proper name discovery found, which no lexicon rates: neutral, like a lexicon's names."""
+    return replace(label, connotation="neutral",
+                   note="A name found in these articles; counted as neutral, as names are.")
 
 
 def _label_article(label: str) -> Article:

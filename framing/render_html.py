@@ -227,12 +227,16 @@ def _matrix(report: Report, kind: str, evidence: list[dict[str, Any]]) -> list[d
 
 
 def _shares(report: Report) -> list[dict[str, Any]]:
-    """One row per actor any outlet names with a rated label; each cell its bar."""
+    """One row per lexicon actor named with a rated label, and per discovered actor some
+    outlet names with a negative or positive one (the others' names alone tell nothing);
+    each cell its bar."""
     by_key = {(s.group, s.outlet): s for s in report.shares}
     rows = []
     for group in report.groups:
         cells = [by_key.get((group.id, o.id)) for o in report.corpus.outlets]
-        if group.kind == "referent" and any(c and c.rated for c in cells):
+        loaded = any(c and (c.negative or c.positive) for c in cells)
+        rated = any(c and c.rated for c in cells)
+        if group.kind == "referent" and (loaded or (rated and group.origin == "lexicon")):
             rows.append({
                 "group": group,
                 "cells": [{"outlet": o, "share": c, "bar": _bar(c)}
