@@ -97,7 +97,8 @@ def test_two_short_articles_get_the_pack_their_few_terms_call_for(tmp_path: Path
                                   "words (asylum-seeker, illegal alien, undocumented immigrant)")
     rows = {(r.outlet, r.term): r.connotation for r in report.labels
             if r.group == "immigration-unauthorized-immigrants"}
-    assert rows == {("a", "illegal aliens"): "negative", ("b", "undocumented immigrants"): "neutral"}
+    assert rows == {("a", "illegal aliens"): "negative",
+                    ("b", "undocumented immigrants"): "neutral"}
 
 
 def test_one_outlets_terms_do_not_pull_in_a_pack(tmp_path: Path) -> None:

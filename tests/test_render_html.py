@@ -143,7 +143,7 @@ def test_the_bars_show_the_mean_score_in_text_sign_and_words() -> None:
     # "Hezbollah" twice and "fighters from Hezbollah" (0): -6 over 5 mentions.
     arutz = cells[next(i for i, h in enumerate(heads) if h.startswith("Arutz Sheva"))]
     figure = arutz.xpath(".//span[contains(@class, 'figure')]")[0]
-    assert " ".join(figure.text_content().split()) == "\u2212 \u22121.2 \u00b7 2 strong"
+    assert " ".join(figure.text_content().split()) == "\u22121.2 \u00b7 2 strong"
     assert "negative" in figure.get("class").split()
     label = arutz.xpath(".//div[@role='img']")[0].get("aria-label")
     assert label == ("mean score \u22121.2 on a scale from \u22123 (strongly negative) to +3 "
