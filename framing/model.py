@@ -258,7 +258,7 @@ class LabelCount:
     tfidf: float  # weight of the term for this outlet among all lexicon terms
     source: Origin = "lexicon"
     quoted: int = 0  # of ``count``, how many sit inside direct quotations
-    lexicon_term: str = ""  # the lexicon entry matched (its phrase); a discovered label's own
+    lexicon_term: str = ""  # the lexicon entry matched (its phrase); for a discovered label, term
     # Signed strength: negative unfavourable, 0 neutral, None unrated; magnitude 1 mild,
     # 2 clear, 3 strong (see scoring.signed_score).
     score: int | None = None

@@ -93,7 +93,7 @@ def count_labels(
 
     ``groups`` give the terms' strengths; without them a negative or positive term counts as
     clear. Should one spelling match two lexicon entries of a group (rare), the row keeps the
-    entry matched most often.
+    entry matched most often. A discovered label has no lexicon entry: its own words stand in.
     """
     strengths = strengths_of(groups)
     counts: Counter[tuple[str, str, str]] = Counter()
@@ -123,12 +123,13 @@ def count_labels(
         outlet, group, _ = key
         term = _most_common(entries[key])
         info = meta[(group, term)]
+        words = _most_common(spellings[key])
         rows.append(
             LabelCount(
                 outlet=outlet,
                 group=group,
                 kind=info.kind,
-                term=_most_common(spellings[key]),
+                term=words,
                 connotation=info.connotation,
                 count=count,
                 per_1000_words=round(1000 * count / max(words_of[outlet], 1), 2),
@@ -136,7 +137,7 @@ def count_labels(
                 tfidf=weights[(outlet, group, term)],
                 source=info.source,
                 quoted=quoted[key],
-                lexicon_term=info.lexicon_term,
+                lexicon_term=words if info.source == "discovered" else info.lexicon_term,
                 score=info.score,
             )
         )
