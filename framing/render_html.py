@@ -291,7 +291,7 @@ def _evidence_groups(report: Report, article_index: dict[str, int]) -> list[dict
     outlet_names = {o.id: o.name for o in report.corpus.outlets}
     by_label: defaultdict[tuple[str, str, str], list[Match]] = defaultdict(list)
     for m in report.matches:
-        by_label[(m.group, label_key(written(m)), m.outlet)].append(m)
+        by_label[(m.group, label_key(written(m, articles[m.article].text)), m.outlet)].append(m)
     rows_of: defaultdict[str, list[LabelCount]] = defaultdict(list)
     for row in report.labels:
         rows_of[row.group].append(row)
@@ -396,7 +396,7 @@ def _marked_pieces(
             "text": m.text, "id": f"m-{index}-{m.start}", "kind": m.kind,
             "connotation": m.connotation, "group": group.name, "group_id": group.id,
             "term": term.phrase,
-            "note": term.note, "anchor": label_anchor(m.outlet, m.group, written(m)),
+            "note": term.note, "anchor": label_anchor(m.outlet, m.group, written(m, article.text)),
         })
         cursor = m.end
     if cursor < end:

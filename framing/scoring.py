@@ -58,11 +58,12 @@ def signed_score(connotation: Connotation, strength: Strength | None) -> int | N
     return -size if connotation == "negative" else size
 
 
-def written(match: Match) -> str:
-    """The label's words as the outlet wrote them, runs of spaces made one."""
+def written(match: Match, text: str) -> str:
+    """The label's words as the outlet wrote them in ``text`` (the match's article text), runs
+    of spaces made one. The label may be part of a longer mention, or (an apposition) lie
+    outside it, so it is read from the article, not from the match."""
     start, end = match.label_bounds
-    text = match.text[start - match.start : end - match.start]
-    return " ".join(text.split())
+    return " ".join(text[start:end].split())
 
 
 def label_key(text: str) -> str:
@@ -96,6 +97,7 @@ def count_labels(
     entry matched most often. A discovered label has no lexicon entry: its own words stand in.
     """
     strengths = strengths_of(groups)
+    texts = {a.id: a.text for a in corpus.articles}
     counts: Counter[tuple[str, str, str]] = Counter()
     quoted: Counter[tuple[str, str, str]] = Counter()
     articles: defaultdict[tuple[str, str, str], set[str]] = defaultdict(set)
@@ -104,7 +106,7 @@ def count_labels(
     meta: dict[tuple[str, str], _Meta] = {}
     entry_counts: Counter[tuple[str, str, str]] = Counter()
     for m in matches:
-        words = written(m)
+        words = written(m, texts[m.article])
         key = (m.outlet, m.group, label_key(words))
         counts[key] += 1
         quoted[key] += m.voice == "quoted"

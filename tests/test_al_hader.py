@@ -73,7 +73,9 @@ def test_no_page_chrome_is_counted_and_nothing_twice() -> None:
 
 def test_label_counts_add_up_to_matches() -> None:
     report = demo_report()
-    per_label = Counter((m.outlet, m.group, label_key(written(m))) for m in report.matches)
+    texts = {a.id: a.text for a in report.corpus.articles}
+    per_label = Counter((m.outlet, m.group, label_key(written(m, texts[m.article])))
+                        for m in report.matches)
     assert {(r.outlet, r.group, label_key(r.term)): r.count for r in report.labels} == dict(
         per_label)
 

@@ -8,10 +8,10 @@ from functools import lru_cache
 from framing.analysis import analyze
 from framing.lexicon import bundled_lexicon_files, load_lexicons
 from framing.loading import load_corpus
-from framing.model import ConnotationShare, Lexicon, Report, Strength
-from framing.scoring import label_key, signed_score
+from framing.model import ConnotationShare, Corpus, Lexicon, Match, Outlet, Report, Strength
+from framing.scoring import count_labels, label_key, signed_score
 
-from .helpers import DEMO
+from .helpers import DEMO, one_sentence_article
 
 ARUTZ, ARA, DECCAN, TRT, REUTERS = (
     "arutz-sheva-israel-national-news", "ara-news", "deccan-chronicle", "trt-world",
@@ -93,3 +93,24 @@ def test_with_the_bundled_lexicons_arutz_sheva_is_the_most_negative_on_hezbollah
     ranked = sorted(shares.values(), key=lambda s: (s.score or 0.0, s.outlet))
     assert ranked[0].outlet == ARUTZ, [(s.outlet, s.score) for s in ranked]
     assert shares[ARUTZ].strong_negative == 2
+
+
+def test_a_label_inside_a_longer_mention_is_counted_as_its_own_words() -> None:
+    text = ("The Iran Shi'ite terror proxy Hezbollah sent fighters; the Terror-Proxy  Hezbollah "
+            "left.")
+    article = one_sentence_article(text, outlet="x")
+    corpus = Corpus(name="t", outlets=(Outlet(id="x", name="X", articles=("a.txt",), words=13),),
+                    articles=(article,))
+
+    def mention(label: str, start_at: int) -> Match:
+        start = text.index(label, start_at)
+        end = text.index("Hezbollah", start) + len("Hezbollah")
+        return Match(article="a.txt", outlet="x", start=start, end=end, text=text[start:end],
+                     group="hezbollah", kind="referent", term="terror proxy",
+                     connotation="negative", sentence=0,
+                     label_span=(start, start + len(label)))
+
+    (row,) = count_labels(corpus, [mention("terror proxy", 0), mention("Terror-Proxy", 40)])
+    # Two mentions, one label: case and the hyphen aside, both write "terror proxy".
+    assert (row.term, row.lexicon_term, row.count, row.score) == ("terror proxy", "terror proxy",
+                                                                  2, -2)
