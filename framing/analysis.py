@@ -15,6 +15,7 @@ from .distinctive import distinctive_terms
 from .matching import compile_terms, find_matches, index_terms
 from .model import AnalysisConfig, Corpus, Group, Lexicon, Match, Report
 from .packs import choose_packs
+from .ratings import rate_discovered
 from .scoring import connotation_shares, count_labels
 from .voices import Quote, corpus_quotes, voice_of
 
@@ -51,6 +52,7 @@ def analyze(
         groups += discover(corpus, matches, config.min_mentions)
     if corrections:
         groups = apply_corrections(groups, corrections)
+    groups = rate_discovered(groups, lexicons)
     if passes == 2:
         matches = _match_all(corpus, groups, progress, passes, 1)
     quotes = corpus_quotes(corpus, lexicons)
@@ -62,8 +64,8 @@ def analyze(
         lexicons=tuple(lexicons),
         groups=tuple(_used_groups(groups, matches)),
         matches=tuple(matches),
-        labels=count_labels(corpus, counted),
-        shares=connotation_shares(counted),
+        labels=count_labels(corpus, counted, groups),
+        shares=connotation_shares(counted, groups),
         distinctive=distinctive_terms(corpus, config),
         config=config,
         packs=packs,

@@ -11,11 +11,11 @@ from typing import Any
 from . import __version__
 from .model import Match, Report
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: labels[].term is the words as written; lexicon_term, score added
 GENERATOR = f"framing {__version__}"
 CSV_COLUMNS = (
-    "outlet", "outlet_name", "referent", "referent_name", "term", "connotation",
-    "count", "per_1000_words", "articles", "tfidf", "source", "quoted",
+    "outlet", "outlet_name", "referent", "referent_name", "term", "lexicon_term", "connotation",
+    "score", "count", "per_1000_words", "articles", "tfidf", "source", "quoted",
 )
 
 
@@ -64,7 +64,8 @@ def report_dict(report: Report) -> dict[str, Any]:
         "connotation_shares": [
             {"outlet": s.outlet, "referent": s.group, "mentions": s.mentions,
              "negative": s.negative, "neutral": s.neutral, "positive": s.positive,
-             "unrated": s.unrated}
+             "unrated": s.unrated, "rated": s.rated, "score": s.score,
+             "strong_negative": s.strong_negative, "strong_positive": s.strong_positive}
             for s in report.shares
         ],
         "distinctive_terms": [
@@ -189,7 +190,8 @@ def _voices_dict(report: Report, sources: dict[str, str]) -> dict[str, Any]:
 def _count_row(row: Any, group_key: str) -> dict[str, Any]:
     return {
         "outlet": row.outlet, group_key: row.group, "term": row.term,
-        "connotation": row.connotation, "count": row.count,
+        "lexicon_term": row.lexicon_term, "connotation": row.connotation, "score": row.score,
+        "count": row.count,
         "per_1000_words": row.per_1000_words, "articles": row.articles, "tfidf": row.tfidf,
         "source": row.source, "quoted": row.quoted,
     }
@@ -201,7 +203,7 @@ def render_json(report: Report) -> str:
 
 
 def render_csv(report: Report) -> str:
-    """The labels table: one row per outlet, referent and term that occurs."""
+    """The labels table: one row per outlet, referent and label as written."""
     outlets = {o.id: o.name for o in report.corpus.outlets}
     groups = {g.id: g.name for g in report.groups}
     buffer = io.StringIO()
@@ -210,8 +212,8 @@ def render_csv(report: Report) -> str:
     for r in report.labels:
         if r.kind == "referent":
             writer.writerow([
-                r.outlet, outlets[r.outlet], r.group, groups[r.group], r.term, r.connotation,
-                r.count, f"{r.per_1000_words:.2f}", r.articles, f"{r.tfidf:.4f}", r.source,
-                r.quoted,
+                r.outlet, outlets[r.outlet], r.group, groups[r.group], r.term, r.lexicon_term,
+                r.connotation, "" if r.score is None else r.score, r.count,
+                f"{r.per_1000_words:.2f}", r.articles, f"{r.tfidf:.4f}", r.source, r.quoted,
             ])
     return buffer.getvalue()

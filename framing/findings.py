@@ -16,8 +16,10 @@ from dataclasses import dataclass
 
 from .blind import MASK
 from .model import DistinctiveTerm, LabelCount, Report
+from .scoring import STRENGTH_VALUE
 
-MIN_CONTRAST = 0.5  # gap in the share of negative labels that makes a contrast worth asking about
+MIN_CONTRAST = 0.5  # gap in tone (see Tally.tone) that makes a contrast worth asking about
+CLEAR = STRENGTH_VALUE["clear"]
 MIN_DISTINCTIVE = 3  # a distinctive term needs at least this many uses to carry a question
 
 
@@ -40,9 +42,13 @@ class Tally:
         return self.count("negative", "neutral", "positive")
 
     def tone(self) -> float:
-        """Share of negative minus share of positive, among rated labels."""
-        rated = self.rated()
-        return (self.count("negative") - self.count("positive")) / rated if rated else 0.0
+        """How unfavourable the rated labels lean, strength weighed: their mean signed score,
+        negated, in units of a clear label (all clear and negative: 1.0; all strong: 1.5;
+        all mild: 0.5), so "terror proxy" weighs more than "militia"."""
+        rated = [(label.score, label.count) for label in self.labels if label.score is not None]
+        mentions = sum(count for _, count in rated)
+        total = sum(score * count for score, count in rated)
+        return -total / (CLEAR * mentions) if mentions else 0.0
 
     def top(self, *connotations: str, n: int = 2) -> tuple[LabelCount, ...]:
         return tuple(label for label in self.labels if label.connotation in connotations)[:n]
@@ -126,10 +132,10 @@ def loaded_labels(report: Report) -> list[LoadedLabel]:
             continue
         per_outlet = tallies(report, group.id)
         for outlet, tally in per_outlet.items():
-            elsewhere = {label.term for t in per_outlet.values() if t is not tally
+            elsewhere = {_entry(label) for t in per_outlet.values() if t is not tally
                          for label in t.labels}
             own = tuple(label for label in tally.top("negative", "positive", n=99)
-                        if label.term not in elsewhere)
+                        if _entry(label) not in elsewhere)
             plain: Counter[str] = Counter()
             for other in per_outlet.values():
                 if other is not tally:
@@ -140,6 +146,12 @@ def loaded_labels(report: Report) -> list[LoadedLabel]:
                                          others=others))
     found.sort(key=lambda f: -sum(label.count for label in f.labels))
     return found
+
+
+def _entry(label: LabelCount) -> str:
+    """What makes two outlets' labels the same word: the lexicon entry both matched
+    ("Hezbollah militias" and "Lebanese Hezbollah militia" are one), else the words."""
+    return label.lexicon_term or label.term
 
 
 def omissions(report: Report) -> list[Omission]:

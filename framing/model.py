@@ -240,12 +240,17 @@ class Match:
 
 @dataclass(frozen=True, kw_only=True)
 class LabelCount:
-    """How often one outlet used one term for one referent or cue category."""
+    """How often one outlet used one label for one referent or cue category.
+
+    A label is the outlet's words as written, case, spacing and hyphens aside: "Russian air
+    support" is its own row even though the lexicon counts it as a variant of "Russian air
+    cover", which ``lexicon_term`` keeps.
+    """
 
     outlet: str
     group: str
     kind: GroupKind
-    term: str
+    term: str  # the label's words as the outlet wrote them (its most frequent spelling)
     connotation: Connotation
     count: int
     per_1000_words: float
@@ -253,11 +258,17 @@ class LabelCount:
     tfidf: float  # weight of the term for this outlet among all lexicon terms
     source: Origin = "lexicon"
     quoted: int = 0  # of ``count``, how many sit inside direct quotations
+    lexicon_term: str = ""  # the lexicon entry matched (its phrase); for a discovered label, term
+    # Signed strength: negative unfavourable, 0 neutral, None unrated; magnitude 1 mild,
+    # 2 clear, 3 strong (see scoring.signed_score).
+    score: int | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
 class ConnotationShare:
-    """The share of an outlet's mentions of a referent that carry each connotation."""
+    """How an outlet's mentions of a referent lean: the share carrying each connotation, and
+    the strength-weighted figure (mean signed score) that ranks "terror proxy" above "militia".
+    """
 
     outlet: str
     group: str
@@ -266,6 +277,10 @@ class ConnotationShare:
     neutral: float
     positive: float
     unrated: float = 0.0  # share of discovered labels no lexicon rates
+    rated: int = 0  # mentions whose label is rated (negative, neutral or positive)
+    score: float | None = None  # mean signed score over rated mentions (-3..3); None: none rated
+    strong_negative: int = 0  # rated mentions with a strongly negative label
+    strong_positive: int = 0
 
 
 @dataclass(frozen=True, kw_only=True)

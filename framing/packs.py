@@ -1,8 +1,12 @@
 """Choose the lexicon packs that fit a corpus, and say why.
 
 General packs (cue lists, places) are always used. A domain pack (a conflict, immigration,
-abortion, …) is used when enough of its terms occur in the articles: a pack that finds one
-stray "government" in a story about a tax bill would only add noise.
+abortion, …) is used when its terms are dense and distinctive in the articles, whatever their
+length: several different terms of the pack (one stray "government" in a story about a tax bill
+is no fit), used by more than one outlet (one outlet's aside is no fit either), and often
+enough for the length (a few stray words in a long story are no fit). There is no minimum count
+of matches: two short articles that write "illegal aliens" and "undocumented immigrants and
+asylum-seekers" are an immigration story, though they hold only four matches.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from .lexicon import pack_name
 from .model import Corpus, Lexicon, Match, PackChoice
 
 MIN_TERMS = 3  # different terms of the pack that must occur
-MIN_MATCHES = 5  # occurrences in all
+MIN_OUTLETS = 2  # outlets that must use them (every outlet, when there are fewer)
 MIN_RATE = 5.0  # occurrences per 1,000 words: a few stray words in a long story are not a fit
 SHOWN = 5  # terms named in the reason
 
@@ -34,6 +38,7 @@ def choose_packs(
     domain = [lex for lex in lexicons if lex.scope == "domain"]
     tally = _tally(domain, matches)
     words = max(sum(a.words for a in corpus.articles), 1)
+    min_outlets = max(1, min(MIN_OUTLETS, len(corpus.outlets)))
     choices = []
     for lexicon in lexicons:
         if lexicon.scope == "general":
@@ -50,7 +55,7 @@ def choose_packs(
             f", {rate:.1f} per 1,000 words"
         )
         evidence += f" ({named})" if named else ""
-        fits = len(terms) >= MIN_TERMS and found >= MIN_MATCHES and rate >= MIN_RATE
+        fits = len(terms) >= MIN_TERMS and len(outlets) >= min_outlets and rate >= MIN_RATE
         if _is_forced(lexicon, forced):
             reason = f"asked for: {evidence}"
         elif fits:
@@ -58,7 +63,7 @@ def choose_packs(
         else:
             reason = (
                 f"left out: {evidence}; a pack needs {MIN_TERMS} different terms, "
-                f"{MIN_MATCHES} matches and {MIN_RATE:.0f} per 1,000 words"
+                f"used in {_n(min_outlets, 'outlet')} and {MIN_RATE:.0f} matches per 1,000 words"
             )
         choices.append(PackChoice(
             lexicon=lexicon, chosen=fits or _is_forced(lexicon, forced), reason=reason,

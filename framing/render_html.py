@@ -19,10 +19,11 @@ from markupsafe import Markup, escape
 
 from . import __version__
 from .glossary import glossary
-from .model import Article, Group, LabelCount, Match, Report, Term
+from .model import Article, ConnotationShare, Group, LabelCount, Match, Report, Term
 from .questions import VoiceCount, WireEdit, discussion_questions
 from .render_alignment import build_alignment_view
 from .render_voices import build_voices_view
+from .scoring import STRONG, label_key, written
 from .slugs import slugify
 
 if TYPE_CHECKING:
@@ -96,11 +97,11 @@ HANDOUT_ROWS = 8  # actors in the handout's tables: the most mentioned
 
 def contrasting_outlets(report: Report) -> tuple[str, ...]:
     """The two outlets a handout sets side by side: for the most mentioned lexicon actor,
-    the one with the most negative labels and the one with the fewest."""
+    the one whose labels lean most negative (mean score, strength weighed) and the least."""
     outlets = [o.id for o in report.corpus.outlets]
     actor = next((g for g in report.groups if g.kind == "referent" and g.origin == "lexicon"),
                  None)
-    shares = {s.outlet: s.negative for s in report.shares if actor and s.group == actor.id}
+    shares = {s.outlet: -(s.score or 0.0) for s in report.shares if actor and s.group == actor.id}
     if len(shares) < 2:
         return tuple(outlets[:2])
     ranked = sorted(shares, key=lambda o: (shares[o], o))
@@ -180,9 +181,21 @@ def _outlet_view(report: Report, outlet_id: str) -> dict[str, Any]:
 
 
 def label_anchor(outlet: str, group: str, term: str) -> str:
-    """A readable, unique anchor: the digest keeps "AFP" and "AFP." apart."""
-    digest = hashlib.sha1(term.encode("utf-8")).hexdigest()[:6]
-    return f"ev-{outlet}-{group}-{slugify(term, 'x')}-{digest}"
+    """A readable, unique anchor for a label as written: the digest keeps "AFP" and "AFP."
+    apart; spellings that are one label ("war-ravaged", "War ravaged") share it."""
+    key = label_key(term)
+    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:6]
+    return f"ev-{outlet}-{group}-{slugify(key, 'x')}-{digest}"
+
+
+def _variant_of(row: LabelCount) -> str:
+    """The lexicon term a label was counted as, when the outlet wrote something else
+    ("Russian air support" for "Russian air cover"); "" when it wrote the term itself."""
+    if row.source == "discovered" or not row.lexicon_term:
+        return ""
+    written_as, entry = label_key(row.term), label_key(row.lexicon_term)
+    inflected = {entry, entry + "s", entry + "es", entry[:-1] + "ies"}  # "regime soldiers"
+    return "" if written_as in inflected else row.lexicon_term
 
 
 def _matrix(report: Report, kind: str, evidence: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -203,7 +216,7 @@ def _matrix(report: Report, kind: str, evidence: list[dict[str, Any]]) -> list[d
                 "total": sum(r.count for r in labels),
                 "labels": [
                     {"term": r.term, "count": r.count, "connotation": r.connotation,
-                     "quoted": r.quoted,
+                     "quoted": r.quoted, "lexicon_term": _variant_of(r),
                      "per_1000": r.per_1000_words, "tfidf": r.tfidf,
                      "anchor": label_anchor(r.outlet, r.group, r.term)}
                     for r in labels
@@ -214,16 +227,45 @@ def _matrix(report: Report, kind: str, evidence: list[dict[str, Any]]) -> list[d
 
 
 def _shares(report: Report) -> list[dict[str, Any]]:
+    """One row per lexicon actor named with a rated label, and per discovered actor some
+    outlet names with a negative or positive one (the others' names alone tell nothing);
+    each cell its bar."""
     by_key = {(s.group, s.outlet): s for s in report.shares}
     rows = []
     for group in report.groups:
-        if group.kind == "referent" and group.origin == "lexicon":  # discovered: all unrated
+        cells = [by_key.get((group.id, o.id)) for o in report.corpus.outlets]
+        loaded = any(c and (c.negative or c.positive) for c in cells)
+        rated = any(c and c.rated for c in cells)
+        if group.kind == "referent" and (loaded or (rated and group.origin == "lexicon")):
             rows.append({
                 "group": group,
-                "cells": [{"outlet": o, "share": by_key.get((group.id, o.id))}
-                          for o in report.corpus.outlets],
+                "cells": [{"outlet": o, "share": c, "bar": _bar(c)}
+                          for o, c in zip(report.corpus.outlets, cells, strict=True)],
             })
     return rows
+
+
+def _bar(share: ConnotationShare | None) -> dict[str, Any] | None:
+    """A diverging bar for the mean signed score: filled leftward from the middle when the
+    labels are unfavourable, rightward when favourable, as far as the score goes (3: full)."""
+    if share is None or share.score is None:
+        return None
+    score = share.score
+    side = "negative" if score < 0 else "positive" if score > 0 else "neutral"
+    return {
+        "side": side,
+        "width": f"{100 * abs(score) / STRONG:.0f}%",
+        "figure": _signed(score),
+        "strong": share.strong_negative if score <= 0 else share.strong_positive,
+        "strong_side": "negative" if score <= 0 else "positive",
+    }
+
+
+def _signed(score: float) -> str:
+    """A score with a real minus sign and one decimal: "\u22121.2", "+0.5", "0.0"."""
+    if round(score, 1) == 0:
+        return "0.0"
+    return f"{SYMBOL['negative'] if score < 0 else '+'}{abs(score):.1f}"
 
 
 def _sentence_pieces(
@@ -249,7 +291,7 @@ def _evidence_groups(report: Report, article_index: dict[str, int]) -> list[dict
     outlet_names = {o.id: o.name for o in report.corpus.outlets}
     by_label: defaultdict[tuple[str, str, str], list[Match]] = defaultdict(list)
     for m in report.matches:
-        by_label[(m.group, m.term, m.outlet)].append(m)
+        by_label[(m.group, label_key(written(m, articles[m.article].text)), m.outlet)].append(m)
     rows_of: defaultdict[str, list[LabelCount]] = defaultdict(list)
     for row in report.labels:
         rows_of[row.group].append(row)
@@ -263,11 +305,12 @@ def _evidence_groups(report: Report, article_index: dict[str, int]) -> list[dict
                     "target": f"m-{article_index[m.article]}-{m.start}",
                     "pieces": _sentence_pieces(articles[m.article], m.sentence, [(m.start, m.end)]),
                 }
-                for m in by_label[(group.id, row.term, row.outlet)]
+                for m in by_label[(group.id, label_key(row.term), row.outlet)]
             ]
             entries.append({
                 "anchor": label_anchor(row.outlet, group.id, row.term),
-                "term": row.term, "outlet": outlet_names[row.outlet],
+                "term": row.term, "lexicon_term": _variant_of(row),
+                "outlet": outlet_names[row.outlet],
                 "connotation": row.connotation, "count": row.count, "lines": lines,
             })
         groups.append({"group": group, "entries": entries})
@@ -353,7 +396,7 @@ def _marked_pieces(
             "text": m.text, "id": f"m-{index}-{m.start}", "kind": m.kind,
             "connotation": m.connotation, "group": group.name, "group_id": group.id,
             "term": term.phrase,
-            "note": term.note, "anchor": label_anchor(m.outlet, m.group, m.term),
+            "note": term.note, "anchor": label_anchor(m.outlet, m.group, written(m, article.text)),
         })
         cursor = m.end
     if cursor < end:

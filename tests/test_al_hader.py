@@ -9,7 +9,9 @@ from itertools import pairwise
 from framing.analysis import analyze
 from framing.lexicon import bundled_lexicon_files, load_lexicons
 from framing.loading import load_corpus
+from framing.matching import fold
 from framing.model import Match, Report
+from framing.scoring import label_key, written
 
 from .helpers import DEMO
 
@@ -71,8 +73,30 @@ def test_no_page_chrome_is_counted_and_nothing_twice() -> None:
 
 def test_label_counts_add_up_to_matches() -> None:
     report = demo_report()
-    per_label = Counter((m.outlet, m.group, m.term) for m in report.matches)
-    assert {(r.outlet, r.group, r.term): r.count for r in report.labels} == dict(per_label)
+    texts = {a.id: a.text for a in report.corpus.articles}
+    per_label = Counter((m.outlet, m.group, label_key(written(m, texts[m.article])))
+                        for m in report.matches)
+    assert {(r.outlet, r.group, label_key(r.term)): r.count for r in report.labels} == dict(
+        per_label)
+
+
+def test_every_label_is_the_outlets_own_words() -> None:
+    report = demo_report()
+    texts: dict[str, str] = {}
+    for article in report.corpus.articles:
+        texts[article.outlet] = texts.get(article.outlet, "") + "\n" + " ".join(
+            fold(article.text).split())
+    for row in report.labels:  # as written, typography aside (curly and straight apostrophes)
+        assert row.term in texts[row.outlet], (row.outlet, row.term)
+    rows = {(r.outlet, r.group, r.term): r for r in report.labels}
+    deccan, ara = "deccan-chronicle", "ara-news"
+    # Deccan Chronicle (002) writes "Russian air support", which the lexicon counts as a
+    # variant of "Russian air cover"; ARA News (001) "Russian fighter jets" and "war-ravaged".
+    support = rows[(deccan, "russia", "Russian air support")]
+    assert (support.lexicon_term, support.count) == ("Russian air cover", 1)
+    assert (deccan, "russia", "Russian air cover") not in rows
+    assert rows[(ara, "russia", "Russian fighter jets")].lexicon_term == "Russian warplane"
+    assert rows[(ara, "loaded-words", "war-ravaged")].lexicon_term == "war-torn"
 
 
 def test_distinctive_counts_are_traceable_to_sentences() -> None:

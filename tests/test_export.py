@@ -74,3 +74,19 @@ def test_csv_is_the_labels_table() -> None:
     assert [(r["outlet"], r["referent"], r["term"], int(r["count"])) for r in rows] == [
         (r["outlet"], r["referent"], r["term"], r["count"]) for r in labels
     ]
+
+
+def test_json_labels_are_as_written_with_the_lexicon_entry_and_a_score() -> None:
+    labels = demo_json()["labels"]
+    (support,) = [r for r in labels if r["outlet"] == "deccan-chronicle"
+                  and r["term"] == "Russian air support"]
+    assert (support["lexicon_term"], support["connotation"], support["score"],
+            support["count"]) == ("Russian air cover", "neutral", 0, 1)
+    for row in labels:
+        if row["source"] == "discovered":
+            assert row["lexicon_term"] == row["term"]
+        sign = {"negative": -1, "neutral": 0, "positive": 1}.get(row["connotation"])
+        if sign is None:
+            assert row["score"] is None
+        else:
+            assert row["score"] in {sign * size for size in (1, 2, 3)}

@@ -40,8 +40,8 @@ def test_a_stray_word_does_not_pull_in_a_pack(tmp_path: Path) -> None:
     assert not chosen
     # 33 words in the two articles: 1 match is 30.3 per 1,000 words
     assert reason == ("left out: 1 match of 1 term in 1 outlet, 30.3 per 1,000 words "
-                      "(government); a pack needs 3 different terms, 5 matches and 5 per 1,000 "
-                      "words")
+                      "(government); a pack needs 3 different terms, used in 2 outlets and 5 "
+                      "matches per 1,000 words")
     report = analyze(load_corpus(tmp_path), load_lexicons(bundled_lexicon_files()))
     assert "syrian-government" not in {m.group for m in report.matches}
 
@@ -74,3 +74,41 @@ def test_own_lexicon_is_always_used(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     data = json.loads(out.read_text(encoding="utf-8"))
     assert "mine" in {m["referent"] for m in data["matches"]}
+
+
+BORDER_STORY = {
+    "a.txt": "Crossings rise\n\nThe administration said illegal aliens crossed the border in "
+             "larger numbers last month. Officials said more agents would be sent.\n",
+    "b.txt": "Families at the border\n\nAdvocates said undocumented immigrants and "
+             "asylum-seekers crossed the border to escape violence at home. Shelters in the city "
+             "are full.\n",
+}
+
+
+def test_two_short_articles_get_the_pack_their_few_terms_call_for(tmp_path: Path) -> None:
+    for name, text in BORDER_STORY.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    report = analyze(load_corpus(tmp_path), load_lexicons(bundled_lexicon_files()))
+    immigration = next(p for p in report.packs if p.lexicon.path == "immigration.toml (bundled)")
+    # 22 + 24 words; "illegal aliens" in a.txt, "undocumented immigrants" and "asylum-seekers"
+    # in b.txt: 3 matches, 65.2 per 1,000 words. Five matches in all used to be required.
+    assert immigration.chosen
+    assert immigration.reason == ("fits: 3 matches of 3 terms in 2 outlets, 65.2 per 1,000 "
+                                  "words (asylum-seeker, illegal alien, undocumented immigrant)")
+    rows = {(r.outlet, r.term): r.connotation for r in report.labels
+            if r.group == "immigration-unauthorized-immigrants"}
+    assert rows == {("a", "illegal aliens"): "negative",
+                    ("b", "undocumented immigrants"): "neutral"}
+
+
+def test_one_outlets_terms_do_not_pull_in_a_pack(tmp_path: Path) -> None:
+    story = {"a.txt": BORDER_STORY["b.txt"].replace("Shelters", "Illegal aliens, officials said."
+                                                      " Shelters"),
+             "b.txt": TAX_STORY["b.txt"]}
+    for name, text in story.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    chosen, reason = choices_for(tmp_path)["immigration.toml (bundled)"]
+    assert not chosen
+    assert reason.startswith("left out: 3 matches of 3 terms in 1 outlet, ")
+    assert reason.endswith("; a pack needs 3 different terms, used in 2 outlets and 5 matches "
+                           "per 1,000 words")

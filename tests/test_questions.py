@@ -67,23 +67,26 @@ def test_the_demo_gets_between_five_and_ten_varied_questions() -> None:
 
 def test_the_label_contrast_cites_hand_counted_figures() -> None:
     q = of_kind(demo_questions(), "label-contrast")
-    # TRT World (003): "regime forces" 9 times (one written "regime\xa0forces", which grep -c
-    # "regime forces" misses), "regime" alone 3 times; its 15 labels for the government are
-    # all "regime" words. Reuters (004): "army" 5 times, "government" 2, and never "regime".
+    # TRT World (003) writes "regime forces" 5 times (one "Regime forces", one with a no-break
+    # space, which grep -c "regime forces" misses) and "Syrian regime forces" 4 times: labels as
+    # written, though the lexicon counts both as "regime forces"; its 15 labels for the
+    # government are all "regime" words. Reuters (004): "army" 5 times (once "army's"),
+    # "government" 2, and never "regime".
     assert q.finding.startswith("Syrian government and its forces: TRT World writes "
-                                "“regime forces” (9 times) and “regime” (3); all 15 ")
+                                "“regime forces” (5 times) and “Syrian regime forces” (4); all 15 ")
     assert ("Reuters (republished) writes “army” (5 times) and “government” (2); none of its 11 "
             "labels here is negative.") in q.finding
     assert [(c.outlet, c.label, c.count) for c in q.citations] == [
-        (TRT, "regime forces", 9), (TRT, "regime", 3),
+        (TRT, "regime forces", 5), (TRT, "Syrian regime forces", 4),
         (REUTERS, "army", 5), (REUTERS, "government", 2)]
 
 
 def test_the_attribution_question_counts_said_across_the_outlets() -> None:
     q = of_kind(demo_questions(), "attribution")
-    # grep -ow said: 12 (000), 2 (001), 7 (002), 2 (003), 4 (004), plus "Rebels says" in 004.
-    assert "“said” (28 times in all)" in q.finding
-    assert q.finding.startswith("TRT World writes “claimed” (1 time) and “complained” (1)")
+    # grep -ow said: 12 (000), 2 (001), 7 (002), 2 (003), 4 (004); "Rebels says" in 004 is
+    # a label of its own, as written. TRT World writes "rebels who complain" (003).
+    assert "“said” (27 times in all)" in q.finding
+    assert q.finding.startswith("TRT World writes “claimed” (1 time) and “complain” (1)")
 
 
 def test_the_terror_labels_only_one_outlet_uses_are_asked_about() -> None:
@@ -135,7 +138,7 @@ def test_questions_read_with_blind_names() -> None:
     text = " ".join(q.text for q in blind)
     for outlet in demo_report().corpus.outlets:
         assert outlet.name not in text
-    assert "Outlet C writes “regime forces” (9 times)" in text  # TRT World is Outlet C
+    assert "Outlet C writes “regime forces” (5 times)" in text  # TRT World is Outlet C
     assert [q.kind for q in blind] == [q.kind for q in demo_questions()]
 
 
@@ -154,12 +157,14 @@ def test_questions_change_when_the_corpus_changes() -> None:
     smaller = discussion_questions(analyze(without_outlet(corpus, TRT), lexicons()))
     assert smaller != demo_questions()
     assert "TRT World" not in " ".join(q.text for q in smaller)
-    # Without TRT World's 15 "regime" labels, ARA News (13 of 16 negative) is the harshest on
-    # the government, and Hezbollah (ARA News: both labels negative, Deccan: neither) comes first.
+    # Without TRT World, the widest gap in graded connotation is on the government: Arutz
+    # Sheva's "regime forces" (3, one of them "regime\u00a0forces"), "Syrian regime" (2, one
+    # "Syrian regime's"): 11 of its 14 labels negative; Reuters: "army" 5 (one "army's").
     contrast = of_kind(smaller, "label-contrast")
-    assert contrast.finding.startswith("Hezbollah: ARA News writes “Hezbollah militant” (1 time) "
-                                       "and “Hezbollah militia” (1); both its labels here are "
-                                       "negative.")
+    assert contrast.finding.startswith(
+        "Syrian government and its forces: Arutz Sheva (Israel National News) writes “regime "
+        "forces” (3 times) and “Syrian regime” (2); 11 of its 14 labels here are negative. "
+        "Reuters (republished) writes “army” (5 times) and “government” (2)")
 
 
 def test_no_finding_no_question(tmp_path: Path) -> None:
@@ -211,7 +216,7 @@ def test_glossary_examples_come_from_this_corpus() -> None:
     # 000: "expected to" twice and "likely" once; no other outlet hedges as often.
     assert entries["hedging"].example == (
         "Arutz Sheva (Israel National News) hedges 3 times (“expected to” 2, “likely” 1).")
-    assert "“regime forces” (9 times)" in entries["labelling"].example
+    assert "“regime forces” (5 times)" in entries["labelling"].example
     assert entries["omission"].example.endswith("TRT World never does.")
     generic = {e.id: e for e in load_glossary()}
     assert entries["hedging"].definition == generic["hedging"].definition

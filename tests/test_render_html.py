@@ -14,6 +14,7 @@ from framing.loading import load_corpus
 from framing.render_html import render_html
 
 from .helpers import DEMO, ROOT
+from .test_scoring import demo as graded_demo
 
 GOLDEN = ROOT / "reports" / "al-hader-2015.html"
 
@@ -75,7 +76,7 @@ def test_trt_regime_cell_and_removed_chrome_are_shown() -> None:
     prefix = "ev-trt-world-syrian-government-regime-forces-"
     (anchor,) = page.xpath(f"//div[starts-with(@id, '{prefix}')]")
     heading = anchor.xpath("./h4")[0].text_content()
-    assert "regime forces" in heading and "TRT World: 9" in heading
+    assert "regime forces" in heading and "TRT World: 5" in heading  # and 4 "Syrian regime forces"
     removed = [li.text_content() for li in page.xpath("//details[@class='removed']//li")]
     assert any(r.startswith("\u201cten + thirteen =\u201d") or "ten + thirteen =" in r
                for r in removed)
@@ -118,3 +119,36 @@ def test_shared_copy_sections_show_the_hezbollah_edit() -> None:
     assert "troops from Lebanon\u2019s Hezboll-ah movement" in inserted
     overlap = page.xpath("//table[@class='overlap']//a/text()")
     assert "7 of 31" in overlap and "7 of 19" in overlap  # Arutz Sheva and Deccan Chronicle
+
+
+def test_a_variant_is_shown_as_written_with_its_lexicon_term_in_the_note() -> None:
+    page = parse(demo_html())
+    prefix = "ev-deccan-chronicle-russia-russian-air-support-"
+    (link,) = page.xpath(f"//table[@class='matrix']//a[starts-with(@href, '#{prefix}')]")
+    assert link.get("title") == 'counted as the lexicon term "Russian air cover"'
+    assert "Russian air support" in link.text_content()
+    assert 'counted as the lexicon term "Russian air cover"' in link.xpath(
+        "./span[@class='sr']")[0].text_content()
+    # A plural is the same word: "regime soldiers" carries no note.
+    plain = page.xpath("//table[@class='matrix']//a[contains(., 'Russian warplanes')]")
+    assert plain and not [a for a in plain if a.get("title")]
+
+
+def test_the_bars_show_the_mean_score_in_text_sign_and_words() -> None:
+    page = parse(render_html(graded_demo(grade=True)))
+    (row,) = page.xpath("//table[@class='shares']//tr[@data-group='hezbollah']")
+    cells = row.xpath("./td")
+    heads = [" ".join(th.text_content().split()) for th in
+             page.xpath("//table[@class='shares']/thead//th")[1:]]
+    # Arutz Sheva: "terror proxy" and "the terrorist organization" (strong, -3 each), and
+    # "Hezbollah" twice and "fighters from Hezbollah" (0): -6 over 5 mentions.
+    arutz = cells[next(i for i, h in enumerate(heads) if h.startswith("Arutz Sheva"))]
+    figure = arutz.xpath(".//span[contains(@class, 'figure')]")[0]
+    assert " ".join(figure.text_content().split()) == "\u22121.2 \u00b7 2 strong"
+    assert "negative" in figure.get("class").split()
+    label = arutz.xpath(".//div[@role='img']")[0].get("aria-label")
+    assert label == ("mean score \u22121.2 on a scale from \u22123 (strongly negative) to +3 "
+                     "(strongly positive); 2 strongly negative labels; 40% negative, 60% neutral, "
+                     "0% positive, of 5 mentions")
+    fill = arutz.xpath(".//span[@class='half']/span[@class='negative']")[0]
+    assert fill.get("style") == "width: 40%"  # 1.2 of 3
