@@ -32,7 +32,7 @@ REFERENTS = "referents.toml"  # corrections to discovered referents (see correct
 TEXT_TYPES = frozenset({".txt", ".md"})
 HTML_TYPES = frozenset({".html", ".htm"})
 FEED_TYPES = frozenset({".jsonl", ".csv"})
-ROW_FIELDS = ("outlet", "title", "text")  # a feed row needs all three
+ROW_FIELDS = ("outlet", "text")  # a feed row needs both; a blank or absent title is allowed
 _CREDIT_SPLIT = re.compile(r"\s*[/,;]\s*")
 _INDEX_PREFIX = re.compile(r"^(?:\d+[_-]+)+")
 _HASH_PART = re.compile(r"^(?:\d+|(?=[0-9a-f]*\d)[0-9a-f]{6,})$", re.IGNORECASE)
@@ -216,21 +216,30 @@ def _row_document(source: str, row: Mapping[str, Any], entry: ManifestEntry | No
 
     The row's own fields win; the feed's manifest entry, if any, fills those it lacks.
     """
-    values = {key: _field(row, key) for key in (*ROW_FIELDS, "date", "url", "credited_sources")}
+    values = {key: _field(row, key)
+              for key in (*ROW_FIELDS, "title", "date", "url", "credited_sources")}
     if entry is not None:
         defaults = {"outlet": entry.outlet, "date": entry.date, "url": entry.url}
         values = {key: value or defaults.get(key) for key, value in values.items()}
     missing = [key for key in ROW_FIELDS if not values[key]]
     if missing:
         return Skipped(source=source, reason=f"missing field(s): {', '.join(missing)}")
-    title = " ".join(str(values["title"]).split())  # the title must be one line
     body = str(values["text"]).replace("\r\n", "\n").replace("\r", "\n")
+    if not values["title"]:  # no headline given: the body's first line is read as a file's
+        return Document(source=source, text=body, outlet=values["outlet"], date=values["date"],
+                        url=values["url"], credits=_credits(values, entry), encoding=encoding)
+    title = " ".join(str(values["title"]).split())  # the title must be one line
+    return Document(source=source, text=f"{title}\n\n{body}", outlet=values["outlet"],
+                    title=title, date=values["date"], url=values["url"],
+                    credits=_credits(values, entry), encoding=encoding)
+
+
+def _credits(values: Mapping[str, str | None], entry: ManifestEntry | None) -> tuple[str, ...]:
+    """The agencies a row credits, else those its manifest entry names."""
     credits = split_credits(values["credited_sources"] or "")
     if not credits and entry is not None:
         credits = entry.credits
-    return Document(source=source, text=f"{title}\n\n{body}", outlet=values["outlet"],
-                    title=title, date=values["date"], url=values["url"], credits=credits,
-                    encoding=encoding)
+    return credits
 
 
 def _field(row: Mapping[str, Any], key: str) -> str | None:

@@ -212,6 +212,9 @@ def test_jsonl_feed(tmp_path: Path) -> None:
          "url": "http://a.example/1", "date": "2015-11-12"},
         {"outlet": "B News", "title": "Army advances", "text": "Body."},
         {"outlet": "B News", "text": "No title here."},
+        {"outlet": "C Post", "title": "  ",
+         "text": "Blank title.\nA long first line reads as the start of the story, not a headline."},
+        {"outlet": "C Post", "title": "Lost", "text": "  "},
     ]
     lines = [json.dumps(row) for row in rows] + ["", "{not json", "[1, 2]"]
     write(tmp_path, "feed.jsonl", "\n".join(lines) + "\n")
@@ -219,12 +222,17 @@ def test_jsonl_feed(tmp_path: Path) -> None:
     assert docs[0] == Document(source="feed.jsonl#1", text="Town falls\n\nLine one.\nLine two.",
                                outlet="The A Times", title="Town falls",
                                url="http://a.example/1", date="2015-11-12")
-    assert [(doc.source, doc.outlet, doc.text) for doc in docs[1:]] == [
-        ("feed.jsonl#2", "B News", "Army advances\n\nBody.")]
+    # A row without a title keeps its text as it is: the first line is read as a file's.
+    assert [(doc.source, doc.outlet, doc.title, doc.text) for doc in docs[1:]] == [
+        ("feed.jsonl#2", "B News", "Army advances", "Army advances\n\nBody."),
+        ("feed.jsonl#3", "B News", None, "No title here."),
+        ("feed.jsonl#4", "C Post", None, "Blank title.\nA long first line reads as the start "
+         "of the story, not a headline."),
+    ]
     assert [(s.source, s.reason.split(" (")[0]) for s in skipped] == [
-        ("feed.jsonl#3", "missing field(s): title"),
-        ("feed.jsonl#5", "not valid JSON"),
-        ("feed.jsonl#6", "not a JSON object; fix the line"),
+        ("feed.jsonl#5", "missing field(s): text"),
+        ("feed.jsonl#7", "not valid JSON"),
+        ("feed.jsonl#8", "not a JSON object; fix the line"),
     ]
 
 
@@ -245,7 +253,7 @@ def test_csv_feed(tmp_path: Path) -> None:
 def test_feed_without_usable_row_is_an_error(tmp_path: Path) -> None:
     write(tmp_path, "people.csv", "name,age\nAda,36\n")
     with pytest.raises(InputError, match=r"people\.csv: no usable row \(1 rows skipped\); "
-                       "every row needs the fields outlet, title, text"):
+                       "every row needs the fields outlet, text"):
         load_documents(tmp_path)
 
 
