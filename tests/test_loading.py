@@ -213,7 +213,8 @@ def test_jsonl_feed(tmp_path: Path) -> None:
         {"outlet": "B News", "title": "Army advances", "text": "Body."},
         {"outlet": "B News", "text": "No title here."},
         {"outlet": "C Post", "title": "  ",
-         "text": "Blank title.\nA long first line reads as the start of the story, not a headline."},
+         "text": "Blank title.\nA long first line reads as the start of the story, not a "
+                 "headline."},
         {"outlet": "C Post", "title": "Lost", "text": "  "},
     ]
     lines = [json.dumps(row) for row in rows] + ["", "{not json", "[1, 2]"]
