@@ -33,6 +33,24 @@ from .slugs import slugify
 
 TOKEN = re.compile(r"[^\W\d_](?:[\w.'-]*\w)?\.?|\d+", re.UNICODE)
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lady", "lord", "messrs"})
+# Abbreviated titles ("Rep.", "Sen.", "Gen."): like honorifics, never a label on their own.
+TITLE_ABBREVIATIONS = frozenset({
+    "rep", "sen", "gov", "gen", "lt", "col", "adm", "sgt", "capt", "cpl", "pvt", "maj", "cmdr",
+    "det", "insp", "supt", "atty", "amb", "hon", "rev", "fr", "prof", "pres",
+})
+# Who reports or carries the news is not an actor of the event: agencies named as sources
+# ("told AFP"), outlets and platforms ("on Twitter"). The corpus's own outlets are added.
+NOT_ACTORS = frozenset({
+    "afp", "agence france-presse", "reuters", "ap", "associated press", "the associated press",
+    "xinhua", "tass", "ria novosti", "interfax", "anadolu", "anadolu agency", "dpa", "efe",
+    "ansa", "kyodo", "yonhap", "upi", "bloomberg", "pti", "ians", "ani", "irna", "sana", "bbc",
+    "cnn", "msnbc", "nbc", "cbs", "abc", "fox news", "npr", "pbs", "huffpost",
+    "huffington post", "politico", "axios", "breitbart", "the new york times",
+    "new york times", "washington post", "the washington post", "wall street journal",
+    "the wall street journal", "usa today", "the guardian", "guardian", "al jazeera",
+    "twitter", "facebook", "instagram", "youtube", "tiktok", "whatsapp", "telegram",
+    "snapchat", "reddit", "linkedin", "google", "internet", "web",
+})
 TITLE_WORDS = frozenset({
     "president", "vice", "prime", "minister", "secretary", "director", "chief", "leader",
     "chairman", "chairwoman", "chair", "speaker", "senator", "sen", "rep", "representative",
@@ -41,7 +59,7 @@ TITLE_WORDS = frozenset({
     "attorney", "judge", "justice", "commissioner", "spokesman", "spokeswoman", "dictator",
     "premier", "counsel", "deputy", "acting", "former", "first", "lady", "sheikh", "emir",
     "ayatollah", "commander", "officer", "agent", "head", "founder", "ceo",
-})
+}) | TITLE_ABBREVIATIONS
 ROLE_NOUNS = frozenset({
     "leader", "president", "dictator", "premier", "minister", "secretary", "director", "chief",
     "official", "spokesman", "spokeswoman", "spokesperson", "lawmaker", "senator", "governor",
@@ -64,6 +82,12 @@ GROUP_NOUNS = frozenset({
     "force", "army", "military", "militia", "group", "faction",
 })
 MILITARY = frozenset({"army", "military", "troop", "force", "soldier"})
+# Group nouns that say nothing of the side: "forces", "fighters", "officials" alone would lump
+# both sides of a war into one row, so they make a row only with a modifier ("rebel fighters").
+GENERIC_GROUPS = MILITARY | frozenset({
+    "fighter", "official", "militia", "group", "faction", "officer", "worker", "lawmaker",
+    "senator", "diplomat",
+})
 MODIFIERS = frozenset({
     "former", "top", "senior", "deputy", "acting", "special", "then", "current", "new",
     "longtime", "powerful", "ruthless", "brutal", "reclusive", "young", "authoritarian",
@@ -85,12 +109,16 @@ CALENDAR = frozenset({
 LOCATIVES = frozenset({
     "in", "near", "at", "to", "from", "into", "towards", "toward", "outside", "inside", "around",
     "across", "through", "via", "town", "city", "village", "province", "region", "of",
+    "between",
 })
+PLACE_PREFIXES = ("-held", "-controlled", "-besieged", "-run")  # "rebel-held Talaat al Eiss"
 PLACE_NOUNS = frozenset({
     "province", "city", "town", "village", "district", "region", "county", "state", "highway",
     "road", "street", "base", "airport", "airbase", "border", "river", "valley", "mountain",
     "island", "sea", "lake", "coast", "square", "bridge", "port", "capital", "countryside",
+    "airfield", "suburb", "neighbourhood", "neighborhood", "area", "front", "frontline",
 })
+CONTRACTION = re.compile(r"'(?:m|re|ll|ve|d)$|n't$", re.IGNORECASE)
 ABBREVIATIONS = frozenset({"jr", "sr", "st", "co", "inc", "corp", "ltd", "no"})
 ADJECTIVE_ENDINGS = ("ous", "ful", "ive", "ic", "ent", "ant", "less", "ian", "ese", "ish", "ary")
 
@@ -124,6 +152,7 @@ class Mention:
     role: str = ""  # title or role phrase as written ("North Korean dictator"), no determiner
     role_head: str = ""  # the role noun, singular ("dictator")
     located: bool = False  # right after "in", "near", "town of" ...: a place, not an actor
+    quoted: bool = False  # inside quotation marks: someone else's words, not a row's name
 
 
 @dataclass
@@ -131,6 +160,8 @@ class Cluster:
     """Mentions grouped as one referent while discovering."""
 
     names: Counter[str] = field(default_factory=Counter)  # surface forms of the name
+    unquoted: Counter[str] = field(default_factory=Counter)  # of those, outside quotations
+    titled: int = 0  # name mentions with a title or role beside them: a person, not a place
     keys: set[tuple[str, ...]] = field(default_factory=set)
     roles: Counter[str] = field(default_factory=Counter)
     mentions: int = 0
@@ -140,7 +171,7 @@ class Cluster:
     def place(self) -> bool:
         """Named mostly after a locative preposition ("in Aleppo", "near Al-Hader")."""
         named = sum(self.names.values())
-        return named > 0 and self.located * 2 >= named and not self.roles
+        return named > 0 and self.located * 2 >= named and not self.titled
 
 
 def _tokens(text: str, start: int, end: int) -> list[Token]:
@@ -181,8 +212,8 @@ def _is_name_token(token: Token, starting: bool) -> bool:
     if not token.capitalised:
         return False
     key = token.key
-    if key in CALENDAR:
-        return False
+    if key in CALENDAR or key == "i" or CONTRACTION.search(token.text):
+        return False  # "Tonight I'm": a pronoun or contraction is never part of a name
     if not starting or "." in token.text[:-1]:  # inside a name, or an abbreviation: "U.S."
         return True
     return not (key in ENGLISH_STOP_WORDS or "'" in key)
@@ -214,16 +245,19 @@ def _acronym(words: Sequence[str]) -> str:
 
 def _located(tokens: list[Token], first: int, after: int) -> bool:
     """A place: "in Aleppo", "Idlib Province", "the Aleppo-Damascus highway"."""
-    before = tokens[first - 1].key if first > 0 else ""
-    nxt = _singular(tokens[after].key) if after < len(tokens) else ""
+    before = _singular(tokens[first - 1].key) if first > 0 else ""
+    following = {_singular(t.key) for t in tokens[after : after + 2]}
     last = _singular(tokens[after - 1].key)
-    return before in LOCATIVES or nxt in PLACE_NOUNS or last in PLACE_NOUNS
+    return (
+        before in LOCATIVES or before.endswith(PLACE_PREFIXES)
+        or bool(following & PLACE_NOUNS) or last in PLACE_NOUNS
+    )
 
 
 def _modifier(run: list[Token], tokens: list[Token], text: str) -> bool:
     """'North Korean' in 'North Korean officials': a nationality modifying a noun, not a name."""
-    if not run[-1].key.endswith(("an", "ese", "ish", "i", "ern")):
-        return False
+    if not run[-1].key.endswith(("an", "ese", "ish", "i", "ern")) or run[-1].text.isupper():
+        return False  # "Elizabeth II", "ISI" are names
     after = tokens.index(run[-1]) + 1
     return after < len(tokens) and not tokens[after].capitalised and (
         text[run[-1].end : tokens[after].start].strip() == ""
@@ -249,18 +283,37 @@ def _name_runs(tokens: list[Token], text: str) -> list[list[Token]]:
         run = [token] if _is_name_token(token, True) else []
     if run:
         runs.append(run)
-    return [r[: -1] if r[-1].key in CONNECTORS else r for r in runs]
+    trimmed = [r[:-1] if r[-1].key in CONNECTORS else r for r in runs]
+    return [r for r in trimmed if r]  # "The Turkish city of Van.": "Van" alone is no run
 
 
-def _role_before(tokens: list[Token], index: int) -> list[Token]:
+def _role_of_name(tokens: list[Token], first: int, text: str) -> list[Token]:
+    """The role phrase standing right before a name ("North Korean dictator Kim"); a plural
+    role ("leaders Kim and Trump") or one across punctuation is nobody's label."""
+    if first == 0 or not _adjacent(text, tokens[first - 1], tokens[first]):
+        return []
+    noun = tokens[first - 1].key
+    if noun != _singular(noun) or noun in TITLE_ABBREVIATIONS:
+        return []
+    return _role_before(tokens, first, text)
+
+
+def _adjacent(text: str, left: Token, right: Token) -> bool:
+    """Only spaces between two tokens: no comma, dash, quotation mark or bracket."""
+    return text[left.end : right.start].strip() == ""
+
+
+def _role_before(tokens: list[Token], index: int, text: str) -> list[Token]:
     """Modifiers and a role noun ending just before tokens[index] ("North Korean dictator")."""
     if index == 0 or _singular(tokens[index - 1].key) not in ROLE_NOUNS:
         return []
     start = index - 1
     while start > 0 and index - start < 5:
         prev = tokens[start - 1]
-        if prev.key in DETERMINERS or prev.key in ENGLISH_STOP_WORDS:
-            break
+        if not _adjacent(text, prev, tokens[start]):
+            break  # never across punctuation: "Texas, Republican leader" is two phrases
+        if prev.key in DETERMINERS or prev.key in ENGLISH_STOP_WORDS or prev.text.endswith("'s"):
+            break  # "Trump's critics" are not Trump: a possessor is no modifier
         if prev.key in CALENDAR or not (
             prev.capitalised or prev.key in MODIFIERS or prev.key.endswith(ADJECTIVE_ENDINGS)
         ):
@@ -269,10 +322,77 @@ def _role_before(tokens: list[Token], index: int) -> list[Token]:
     return tokens[start:index]
 
 
-def sentence_mentions(article: Article, index: int, text: str) -> list[Mention]:
+def _opens_clause(tokens: Sequence[Token], i: int, text: str) -> bool:
+    """The first word of a sentence or of a quotation ("He said: \"Look ..."): capitalised
+    there whatever it is."""
+    if i == 0:
+        return True
+    gap = text[tokens[i - 1].end : tokens[i].start]
+    return any(c in gap for c in "\":;.!?(")
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the whole corpus tells about single words: which are names, which are not actors."""
+
+    names: frozenset[str] = frozenset()
+    not_actors: frozenset[str] = NOT_ACTORS
+    lower: frozenset[str] = frozenset()  # words also written in lower case
+
+
+def _words_seen(articles: Sequence[Article], texts: dict[str, str]) -> Known:
+    """Words written capitalised somewhere no sentence or quotation starts (the evidence that
+    a sentence-initial "Kim" is a name and "Just" or "Remember" an ordinary word), and words
+    written in lower case."""
+    seen: set[str] = set()
+    lower: set[str] = set()
+    for article in articles:
+        text = texts[article.id]
+        for s in article.sentences:
+            tokens = _tokens(text, s.start, s.end)
+            if _title_case(tokens, s.in_title):
+                continue
+            seen.update(
+                t.key for i, t in enumerate(tokens)
+                if t.capitalised and not _opens_clause(tokens, i, text)
+            )
+            lower.update(t.key for t in tokens if not t.capitalised)
+    return Known(names=frozenset(seen), lower=frozenset(lower))
+
+
+def _ordinary_opener(token: Token, opens: bool, ctx: Known) -> bool:
+    """A sentence's first word that is capitalised only for standing first: never capitalised
+    elsewhere, and written in lower case elsewhere or shaped like a verb or adverb."""
+    key = token.key
+    if not opens or key in ctx.names or key in TITLE_WORDS or key in HONORIFICS:
+        return False
+    return key in ctx.lower or key.endswith(("ing", "ly", "ed"))
+
+
+def _is_actor_name(
+    run: list[Token], name: list[Token], opens: bool, ctx: Known
+) -> bool:
+    """Not a capitalised ordinary word opening a sentence ("Just", "Remember", "Depending"),
+    and not who carries the news (an agency, outlet or platform)."""
+    if len(run) == 1 and opens and run[0].key not in ctx.names:
+        return False
+    words = " ".join(t.key for t in name)
+    return words not in ctx.not_actors and words.removeprefix("the ") not in ctx.not_actors
+
+
+def _quoted(text: str, sentence_start: int, at: int) -> bool:
+    """Inside quotation marks: an odd number of them opened earlier in the sentence."""
+    return text.count('"', sentence_start, at) % 2 == 1
+
+
+def sentence_mentions(
+    article: Article, index: int, text: str, known: Known | None = None
+) -> list[Mention]:
     """Name and role-phrase mentions in one sentence of an article (``text`` is folded)."""
+    ctx = known or Known()
     s = article.sentences[index]
     tokens = _tokens(text, s.start, s.end)
+    position = {t.start: i for i, t in enumerate(tokens)}
     mentions: list[Mention] = []
     used: set[int] = set()
     runs = [] if _title_case(tokens, s.in_title) else _name_runs(tokens, text)
@@ -280,11 +400,16 @@ def sentence_mentions(article: Article, index: int, text: str) -> list[Mention]:
     if starts_with_role and _singular(tokens[0].key) in ROLE_NOUNS:
         runs = runs[1:]  # "Migrants waited": a role, not a name
     for run in runs:
+        first = position[run[0].start]
+        if len(run) > 1 and _ordinary_opener(run[0], _opens_clause(tokens, first, text), ctx):
+            run, first = run[1:], first + 1  # "Praising London": the name is "London"
         title, name = _split_title(run)
-        first = tokens.index(run[0])
-        title = [t for t in title if t.key not in HONORIFICS]
-        role = title or _role_before(tokens, first)
-        if not name or all(t.key in TITLE_WORDS for t in name) or _modifier(run, tokens, text):
+        title = [t for t in title if t.key not in HONORIFICS | TITLE_ABBREVIATIONS]
+        role = title or _role_of_name(tokens, first, text)
+        if not name or all(t.key in TITLE_WORDS | HONORIFICS for t in name):
+            continue
+        opens = _opens_clause(tokens, first, text)
+        if _modifier(run, tokens, text) or not _is_actor_name(run, name, opens, ctx):
             continue
         span_start = role[0].start if role else name[0].start
         mentions.append(Mention(
@@ -294,6 +419,7 @@ def sentence_mentions(article: Article, index: int, text: str) -> list[Mention]:
             role=text[role[0].start : role[-1].end] if role else "",
             role_head=_singular(role[-1].key) if role else "",
             located=not role and _located(tokens, first, first + len(run)),
+            quoted=_quoted(text, s.start, name[0].start),
         ))
         used.update(range(first - len(role) if not title else first, first + len(run)))
     for i, token in enumerate(tokens):
@@ -302,10 +428,11 @@ def sentence_mentions(article: Article, index: int, text: str) -> list[Mention]:
             continue
         if head != token.key and head not in GROUP_NOUNS:
             continue  # "the two leaders": several people, not one actor's label
-        role = _role_before(tokens, i + 1)
+        role = _role_before(tokens, i + 1, text)
         mentions.append(Mention(
             article=article.id, outlet=article.outlet, start=role[0].start, end=token.end,
             name=(), surface="", role=text[role[0].start : token.end], role_head=head,
+            quoted=_quoted(text, s.start, role[0].start),
         ))
     return mentions
 
@@ -343,6 +470,33 @@ def _cluster_names(mentions: Iterable[Mention]) -> dict[tuple[str, ...], tuple[s
     return owner
 
 
+def _local_owners(
+    mentions: Sequence[Mention], owner: dict[tuple[str, ...], tuple[str, ...]]
+) -> dict[tuple[str, tuple[str, ...]], tuple[str, ...]]:
+    """A one-word name ("Smith", "Mr. Smith") per article: the referent whose full name that
+    article gives (ending, else beginning, with the word), the most named there; else the
+    corpus-wide owner only when a single full name in the corpus fits."""
+    named: defaultdict[str, Counter[tuple[str, ...]]] = defaultdict(Counter)
+    for m in mentions:
+        if len(m.name) > 1:
+            named[m.article][m.name] += 1
+    full = {k for k in owner if len(k) > 1}
+    local: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
+    for m in mentions:
+        if len(m.name) != 1 or (m.article, m.name) in local:
+            continue
+        word = m.name[0]
+        here = named[m.article]
+        fits = [k for k in here if k[-1] == word] or [k for k in here if k[0] == word]
+        if fits:
+            local[(m.article, m.name)] = owner[max(fits, key=lambda k: (here[k], k))]
+            continue
+        anywhere = {owner[k] for k in full if k[-1] == word or k[0] == word}
+        if len(anywhere) > 1:
+            local[(m.article, m.name)] = m.name  # "Mr. Smith" of which Smith: its own row
+    return local
+
+
 def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     """True when the shorter name's words appear in order in the longer one."""
     it = iter(longer)
@@ -356,26 +510,32 @@ def discover(
 ) -> tuple[Group, ...]:
     """The event's referents found in the text, each with its labels as terms."""
     covered = _covered(lexicon_matches)
+    texts = {a.id: fold(a.text) for a in corpus.articles}
+    outlets = frozenset(_key_of(o.name) for o in corpus.outlets)
+    known = replace(_words_seen(corpus.articles, texts), not_actors=NOT_ACTORS | outlets)
     mentions: list[Mention] = []
     for article in corpus.articles:
-        text = fold(article.text)
         for i in range(len(article.sentences)):
-            for m in sentence_mentions(article, i, text):
+            for m in sentence_mentions(article, i, texts[article.id], known):
                 if not _overlaps(covered.get(m.article, ()), m.start, m.end):
                     mentions.append(m)
     owner = _cluster_names(mentions)
+    local = _local_owners(mentions, owner)
     clusters: defaultdict[tuple[str, ...], Cluster] = defaultdict(Cluster)
-    role_owner: defaultdict[str, Counter[tuple[str, ...]]] = defaultdict(Counter)
+    role_owner: defaultdict[tuple[str, str], Counter[tuple[str, ...]]] = defaultdict(Counter)
     for m in mentions:
         if m.name:
-            cluster = clusters[owner[m.name]]
+            key = local.get((m.article, m.name)) or owner[m.name]
+            cluster = clusters[key]
             cluster.names[m.surface] += 1
+            cluster.unquoted[m.surface] += not m.quoted
             cluster.keys.add(m.name)
             cluster.mentions += 1
             cluster.located += m.located
             if m.role:
+                cluster.titled += 1
                 cluster.roles[m.role] += 1
-                role_owner[m.role.lower()][owner[m.name]] += 1
+                role_owner[(m.article, m.role.lower())][key] += 1
     for m in mentions:
         if not m.name:
             target = _member_of(m, owner) or _role_target(m, role_owner)
@@ -413,6 +573,11 @@ def _described(mentions: int) -> str:
     return f"Discovered in the articles: {mentions} mentions."
 
 
+def _key_of(name: str) -> str:
+    """An outlet's name as name keys are written: "TRT World" -> "trt world"."""
+    return " ".join(re.sub(r"'s?$", "", w.lower()).replace(".", "") for w in name.split())
+
+
 def _modifiers(mention: Mention) -> list[str]:
     return [re.sub(r"'s?$", "", w.lower()) for w in mention.role.split()[:-1]]
 
@@ -427,23 +592,31 @@ def _member_of(
     return None
 
 
-def _group_key(mention: Mention) -> tuple[str, ...]:
+def _group_key(mention: Mention) -> tuple[str, ...] | None:
     """A group of people named by role: 'Syrian troops' and 'Syrian army' are one (Syrian
-    forces), 'Iranian troops' another; 'protesters' its own."""
+    forces), 'Iranian troops' another; 'protesters' its own. A noun that names no side
+    ('forces', 'fighters', 'officials') needs a modifier that does, and different modifiers
+    stay apart: 'regime forces' and 'rebel fighters' are never one row."""
     head = "force" if mention.role_head in MILITARY else mention.role_head
-    nationality = [w for w in _modifiers(mention) if w.endswith(("an", "ese", "ish", "i"))]
-    return ("~" + " ".join([*nationality[-1:], head]),)
+    words = [w for w in _modifiers(mention) if w not in DETERMINERS]
+    nationality = [w for w in words if w.endswith(("an", "ese", "ish", "i"))]
+    side = nationality[-1:] or words[-1:]
+    if head in GENERIC_GROUPS and not side:
+        return None
+    return ("~" + " ".join([*side, head]),)
 
 
 def _role_target(
-    mention: Mention, role_owner: dict[str, Counter[tuple[str, ...]]]
+    mention: Mention, role_owner: dict[tuple[str, str], Counter[tuple[str, ...]]]
 ) -> tuple[str, ...] | None:
-    """The name a bare role phrase stands for, when the corpus says so unambiguously enough."""
-    owners = role_owner.get(mention.role.lower())
+    """The name a bare role phrase stands for, when its own article says so: there the same
+    phrase (else one with the same role noun) stands beside that name. Another outlet's
+    apposition is no evidence ("the caravan" is not the person one outlet put it next to)."""
+    owners = role_owner.get((mention.article, mention.role.lower()))
     if not owners:
         by_head: Counter[tuple[str, ...]] = Counter()
-        for role, counter in role_owner.items():
-            if _singular(role.split()[-1]) == mention.role_head:
+        for (article, role), counter in role_owner.items():
+            if article == mention.article and _singular(role.split()[-1]) == mention.role_head:
                 by_head.update(counter)
         owners = by_head
     ranked = owners.most_common(2)
@@ -469,7 +642,9 @@ def _overlaps(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
 def _group(key: tuple[str, ...], cluster: Cluster) -> Group:
     """A discovered referent: named by its most used full name, its forms and roles as terms."""
     if cluster.names:
-        name = max(cluster.names, key=lambda n: (len(n.split()) > 1, cluster.names[n], n))
+        name = max(cluster.names, key=lambda n: (
+            cluster.unquoted[n] > 0, len(n.split()) > 1, cluster.names[n], n
+        ))
     else:
         name = key[0].lstrip("~").capitalize() + "s"  # "~syrian force" -> "Syrian forces"
     forms: defaultdict[str, Counter[str]] = defaultdict(Counter)
