@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from .matching import fold
-from .model import Article, Corpus, Group, Match, Term
+from .model import Article, Connotation, Corpus, Group, Match, Term
 from .slugs import slugify
 
 TOKEN = re.compile(r"[^\W\d_](?:[\w.'-]*\w)?\.?|\d+", re.UNICODE)
@@ -118,6 +118,7 @@ PLACE_NOUNS = frozenset({
     "island", "sea", "lake", "coast", "square", "bridge", "port", "capital", "countryside",
     "airfield", "suburb", "neighbourhood", "neighborhood", "area", "front", "frontline",
 })
+PARTICLE_NAME = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|bin|ibn|abu|de|van|von)-[A-Z]")
 CONTRACTION = re.compile(r"'(?:m|re|ll|ve|d)$|n't$", re.IGNORECASE)
 ABBREVIATIONS = frozenset({"jr", "sr", "st", "co", "inc", "corp", "ltd", "no"})
 ADJECTIVE_ENDINGS = ("ous", "ful", "ive", "ic", "ent", "ant", "less", "ian", "ese", "ish", "ary")
@@ -136,7 +137,8 @@ class Token:
 
     @property
     def capitalised(self) -> bool:
-        return self.text[0].isupper()
+        """"Kim", and an Arabic or Dutch particle joined to a capital: "al-Issa", "van-Dam"."""
+        return self.text[0].isupper() or PARTICLE_NAME.match(self.text) is not None
 
 
 @dataclass(frozen=True)
@@ -246,6 +248,11 @@ def _acronym(words: Sequence[str]) -> str:
 def _located(tokens: list[Token], first: int, after: int) -> bool:
     """A place: "in Aleppo", "Idlib Province", "the Aleppo-Damascus highway"."""
     before = _singular(tokens[first - 1].key) if first > 0 else ""
+    if before in {"and", "or"}:  # "the towns of Kefraya and al-Foua": both are places
+        j = first - 2
+        while j > 0 and tokens[j].capitalised:
+            j -= 1
+        before = _singular(tokens[j].key) if j >= 0 and j < first - 2 else before
     following = {_singular(t.key) for t in tokens[after : after + 2]}
     last = _singular(tokens[after - 1].key)
     return (
@@ -414,7 +421,7 @@ def sentence_mentions(
         span_start = role[0].start if role else name[0].start
         mentions.append(Mention(
             article=article.id, outlet=article.outlet, start=span_start, end=name[-1].end,
-            name=tuple(t.key for t in name),
+            name=tuple(w for t in name for w in t.key.split("-") if w),  # al-Issa = al Issa
             surface=re.sub(r"'s?$", "", text[name[0].start : name[-1].end]),
             role=text[role[0].start : role[-1].end] if role else "",
             role_head=_singular(role[-1].key) if role else "",
@@ -429,9 +436,10 @@ def sentence_mentions(
         if head != token.key and head not in GROUP_NOUNS:
             continue  # "the two leaders": several people, not one actor's label
         role = _role_before(tokens, i + 1, text)
+        written = re.sub(r"'s?$", "", text[role[0].start : token.end])  # "the president's"
         mentions.append(Mention(
             article=article.id, outlet=article.outlet, start=role[0].start, end=token.end,
-            name=(), surface="", role=text[role[0].start : token.end], role_head=head,
+            name=(), surface="", role=written, role_head=head,
             quoted=_quoted(text, s.start, role[0].start),
         ))
     return mentions
@@ -475,11 +483,13 @@ def _local_owners(
 ) -> dict[tuple[str, tuple[str, ...]], tuple[str, ...]]:
     """A one-word name ("Smith", "Mr. Smith") per article: the referent whose full name that
     article gives (ending, else beginning, with the word), the most named there; else the
-    corpus-wide owner only when a single full name in the corpus fits."""
+    corpus-wide owner only when one referent fitting it is named far more than any other."""
     named: defaultdict[str, Counter[tuple[str, ...]]] = defaultdict(Counter)
+    weight: Counter[tuple[str, ...]] = Counter()
     for m in mentions:
         if len(m.name) > 1:
             named[m.article][m.name] += 1
+            weight[owner[m.name]] += 1
     full = {k for k in owner if len(k) > 1}
     local: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
     for m in mentions:
@@ -491,8 +501,10 @@ def _local_owners(
         if fits:
             local[(m.article, m.name)] = owner[max(fits, key=lambda k: (here[k], k))]
             continue
-        anywhere = {owner[k] for k in full if k[-1] == word or k[0] == word}
-        if len(anywhere) > 1:
+        ending = {owner[k] for k in full if k[-1] == word}
+        starting = {owner[k] for k in full if k[0] == word}
+        anywhere = sorted(ending or starting, key=lambda k: -weight[k])
+        if len(anywhere) > 1 and weight[anywhere[0]] < 3 * weight[anywhere[1]]:
             local[(m.article, m.name)] = m.name  # "Mr. Smith" of which Smith: its own row
     return local
 
@@ -549,7 +561,13 @@ def discover(
         for key, cluster in sorted(clusters.items(), key=lambda kv: (-kv[1].mentions, kv[0]))
         if cluster.mentions >= min_mentions and not cluster.place
     ]
-    return _merge_same_names([(_group(key, cluster), cluster.mentions) for key, cluster in kept])
+    rated = {
+        " ".join(fold(m.text).lower().split()): m.connotation
+        for m in lexicon_matches if m.kind == "cue" and m.connotation != "unrated"
+    }
+    return _merge_same_names(
+        [(_group(key, cluster, rated), cluster.mentions) for key, cluster in kept]
+    )
 
 
 def _merge_same_names(groups: list[tuple[Group, int]]) -> tuple[Group, ...]:
@@ -639,7 +657,9 @@ def _overlaps(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
-def _group(key: tuple[str, ...], cluster: Cluster) -> Group:
+def _group(
+    key: tuple[str, ...], cluster: Cluster, rated: Mapping[str, Connotation] | None = None
+) -> Group:
     """A discovered referent: named by its most used full name, its forms and roles as terms."""
     if cluster.names:
         name = max(cluster.names, key=lambda n: (
@@ -655,9 +675,11 @@ def _group(key: tuple[str, ...], cluster: Cluster) -> Group:
         variants = forms[folded]
         phrase = max(variants, key=lambda v: (variants[v], v))
         is_name = all(v in cluster.names and v[0].isupper() for v in variants)
+        rating = (rated or {}).get(folded, "unrated")  # "dictator": a cue list rates it
         terms.append(Term(
-            phrase=phrase, connotation="unrated", origin="discovered",
-            note="Found in these articles; no lexicon rates this label.",
+            phrase=phrase, connotation=rating, origin="discovered",
+            note="Found in these articles; no lexicon rates this label." if rating == "unrated"
+            else "Found in these articles; rated as the cue lists rate this word.",
             case_sensitive=is_name,
         ))
     return Group(
