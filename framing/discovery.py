@@ -85,7 +85,7 @@ MILITARY = frozenset({"army", "military", "troop", "force", "soldier"})
 # Group nouns that say nothing of the side: "forces", "fighters", "officials" alone would lump
 # both sides of a war into one row, so they make a row only with a modifier ("rebel fighters").
 GENERIC_GROUPS = MILITARY | frozenset({
-    "fighter", "official", "militia", "group", "faction", "officer", "worker", "lawmaker",
+    "fighter", "official", "militia", "group", "faction", "worker", "lawmaker",
     "senator", "diplomat",
 })
 MODIFIERS = frozenset({
@@ -466,7 +466,10 @@ def _cluster_names(mentions: Iterable[Mention]) -> dict[tuple[str, ...], tuple[s
     for key in sorted(k for k in keys if len(k) == 1):
         word = key[0]
         by_last = {owner[k] for k in full if k[-1] == word}
-        by_first = {owner[k] for k in full if k[0] == word}
+        by_first = {
+            owner[k] for k in full
+            if k[0] == word and (len(k) > 2 or keys[key] < 3 * weight[owner[k]])
+        }  # "Kim" is Kim Jong Un's, but "Microsoft" named 20 times is not "Microsoft Word"
         inside = {owner[k] for k in full if word in k}
         candidates = by_last or by_first or (inside if len(inside) == 1 else set())
         if candidates:
@@ -482,7 +485,7 @@ def _local_owners(
     mentions: Sequence[Mention], owner: dict[tuple[str, ...], tuple[str, ...]]
 ) -> dict[tuple[str, tuple[str, ...]], tuple[str, ...]]:
     """A one-word name ("Smith", "Mr. Smith") per article: the referent whose full name that
-    article gives (ending, else beginning, with the word), the most named there; else the
+    article gives (ending with the word), the most named there; else the
     corpus-wide owner only when one referent fitting it is named far more than any other."""
     named: defaultdict[str, Counter[tuple[str, ...]]] = defaultdict(Counter)
     weight: Counter[tuple[str, ...]] = Counter()
@@ -497,7 +500,7 @@ def _local_owners(
             continue
         word = m.name[0]
         here = named[m.article]
-        fits = [k for k in here if k[-1] == word] or [k for k in here if k[0] == word]
+        fits = [k for k in here if k[-1] == word]
         if fits:
             local[(m.article, m.name)] = owner[max(fits, key=lambda k: (here[k], k))]
             continue
@@ -666,7 +669,9 @@ def _group(
             cluster.unquoted[n] > 0, len(n.split()) > 1, cluster.names[n], n
         ))
     else:
-        name = key[0].lstrip("~").capitalize() + "s"  # "~syrian force" -> "Syrian forces"
+        plain = key[0].lstrip("~")
+        collective = plain.split()[-1] in {"police", "military", "army", "caravan", "staff"}
+        name = plain.capitalize() + ("" if collective else "s")  # "~syrian force": "Syrian forces"
     forms: defaultdict[str, Counter[str]] = defaultdict(Counter)
     for phrase, count in (*cluster.names.items(), *cluster.roles.items()):
         forms[" ".join(phrase.lower().split())][phrase] += count

@@ -94,14 +94,13 @@ def _words(text: str) -> list[str]:
 
 
 def _own_names(found: list[Match], terms: Terms) -> list[Match]:
-    """A one-word discovered name goes to the referent whose longer name this article gives
-    ("Smith" after "Jane Smith"), not to whichever Smith the corpus names most."""
+    """A one-word discovered name goes to the referent whose longer name, ending with it, this
+    article gives ("Smith" after "Jane Smith"), not to whichever Smith the corpus names most."""
     full: dict[str, str] = {}  # a word of a full name in this article -> that name's group
     for m in found:
         words = _words(m.text)
         if _is_discovered_name(m, terms) and len(words) > 1:
             full.setdefault(words[-1], m.group)
-            full.setdefault(words[0], m.group)
     out = []
     for m in found:
         words = _words(m.text)
