@@ -24,6 +24,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -49,7 +50,8 @@ NOT_ACTORS = frozenset({
     "new york times", "washington post", "the washington post", "wall street journal",
     "the wall street journal", "usa today", "the guardian", "guardian", "al jazeera",
     "twitter", "facebook", "instagram", "youtube", "tiktok", "whatsapp", "telegram",
-    "snapchat", "reddit", "linkedin", "google", "internet", "web",
+    "snapchat", "reddit", "linkedin", "google", "internet", "web", "people magazine", "tmz",
+    "variety", "e! news", "us weekly", "the hollywood reporter", "hollywood reporter",
 })
 TITLE_WORDS = frozenset({
     "president", "vice", "prime", "minister", "secretary", "director", "chief", "leader",
@@ -120,6 +122,10 @@ PLACE_NOUNS = frozenset({
 })
 PARTICLE_NAME = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|bin|ibn|abu|de|van|von)-[A-Z]")
 CONTRACTION = re.compile(r"'(?:m|re|ll|ve|d)$|n't$", re.IGNORECASE)
+DEMONYMS = frozenset({  # those the endings in _modifier miss
+    "greek", "thai", "french", "dutch", "swiss", "czech", "welsh", "scots", "basque", "lao",
+    "cypriot", "kuwaiti", "qatari",
+})
 ABBREVIATIONS = frozenset({"jr", "sr", "st", "co", "inc", "corp", "ltd", "no"})
 ADJECTIVE_ENDINGS = ("ous", "ful", "ive", "ic", "ent", "ant", "less", "ian", "ese", "ish", "ary")
 
@@ -192,10 +198,14 @@ def _tokens(text: str, start: int, end: int) -> list[Token]:
 
 
 def _title_case(tokens: Sequence[Token], in_title: bool) -> bool:
-    """A headline in Title Case: capitals there do not mark names."""
+    """A headline in Title Case or in capitals ("SAG'S DARK CLOUD"): capitals there do not
+    mark names."""
     words = [t for t in tokens if len(t.text) > 3]
+    shouted = len(words) >= 2 and sum(t.text.isupper() for t in words) >= 0.7 * len(words)
     share, least = (0.7, 3) if in_title else (1.0, 6)
-    return len(words) >= least and sum(t.capitalised for t in words) >= share * len(words)
+    return shouted or (
+        len(words) >= least and sum(t.capitalised for t in words) >= share * len(words)
+    )
 
 
 def _singular(word: str) -> str:
@@ -263,7 +273,8 @@ def _located(tokens: list[Token], first: int, after: int) -> bool:
 
 def _modifier(run: list[Token], tokens: list[Token], text: str) -> bool:
     """'North Korean' in 'North Korean officials': a nationality modifying a noun, not a name."""
-    if not run[-1].key.endswith(("an", "ese", "ish", "i", "ern")) or run[-1].text.isupper():
+    nationality = run[-1].key.endswith(("an", "ese", "ish", "i", "ern"))
+    if not (nationality or run[-1].key in DEMONYMS) or run[-1].text.isupper():
         return False  # "Elizabeth II", "ISI" are names
     after = tokens.index(run[-1]) + 1
     return after < len(tokens) and not tokens[after].capitalised and (
@@ -415,6 +426,8 @@ def sentence_mentions(
         role = title or _role_of_name(tokens, first, text)
         if not name or all(t.key in TITLE_WORDS | HONORIFICS for t in name):
             continue
+        if any(t.text.isupper() and t.key in ENGLISH_STOP_WORDS for t in name):
+            continue  # "PEOPLE HAVE DIED IN A BLAZE": a shouted lead, not a name
         opens = _opens_clause(tokens, first, text)
         if _modifier(run, tokens, text) or not _is_actor_name(run, name, opens, ctx):
             continue
@@ -465,12 +478,12 @@ def _cluster_names(mentions: Iterable[Mention]) -> dict[tuple[str, ...], tuple[s
     acronyms = {_acronym(k): owner[k] for k in full}
     for key in sorted(k for k in keys if len(k) == 1):
         word = key[0]
-        by_last = {owner[k] for k in full if k[-1] == word}
+        by_last = {owner[k] for k in full if _ends_with(k, word)}
         by_first = {
             owner[k] for k in full
             if k[0] == word and (len(k) > 2 or keys[key] < 3 * weight[owner[k]])
         }  # "Kim" is Kim Jong Un's, but "Microsoft" named 20 times is not "Microsoft Word"
-        inside = {owner[k] for k in full if word in k}
+        inside = {owner[k] for k in full if word in k and not _after_of(k, word)}
         candidates = by_last or by_first or (inside if len(inside) == 1 else set())
         if candidates:
             owner[key] = max(candidates, key=lambda k: (weight[k], k))
@@ -479,6 +492,17 @@ def _cluster_names(mentions: Iterable[Mention]) -> dict[tuple[str, ...], tuple[s
         else:
             owner[key] = key
     return owner
+
+
+def _after_of(name: tuple[str, ...], word: str) -> bool:
+    """'Greece' in 'Communist Party of Greece' names what the party is of."""
+    return any(a in {"of", "for"} and b == word for a, b in pairwise(name))
+
+
+def _ends_with(name: tuple[str, ...], word: str) -> bool:
+    """'Smith' ends 'John Smith', but 'Greece' does not end 'Communist Party of Greece': after
+    "of" or "for" comes what the name is of, not the name."""
+    return name[-1] == word and (len(name) < 2 or name[-2] not in {"of", "for"})
 
 
 def _local_owners(
@@ -500,11 +524,11 @@ def _local_owners(
             continue
         word = m.name[0]
         here = named[m.article]
-        fits = [k for k in here if k[-1] == word]
+        fits = [k for k in here if _ends_with(k, word)]
         if fits:
             local[(m.article, m.name)] = owner[max(fits, key=lambda k: (here[k], k))]
             continue
-        ending = {owner[k] for k in full if k[-1] == word}
+        ending = {owner[k] for k in full if _ends_with(k, word)}
         starting = {owner[k] for k in full if k[0] == word}
         anywhere = sorted(ending or starting, key=lambda k: -weight[k])
         if len(anywhere) > 1 and weight[anywhere[0]] < 3 * weight[anywhere[1]]:
@@ -665,9 +689,13 @@ def _group(
 ) -> Group:
     """A discovered referent: named by its most used full name, its forms and roles as terms."""
     if cluster.names:
+        top = max(cluster.names.values())
         name = max(cluster.names, key=lambda n: (
-            cluster.unquoted[n] > 0, len(n.split()) > 1, cluster.names[n], n
-        ))
+            cluster.unquoted[n] > 0,
+            len(n.split()) > 1 and (cluster.names[n] >= 2 or top < 5),
+            cluster.names[n], -len(n), n,
+        ))  # a full name once seen beats its surname, not "War-Zone Athens" once vs "Athens" 38
+        # times; on a tie the shorter: "Johnny Carson", not "Channel Johnny Carson"
     else:
         plain = key[0].lstrip("~")
         collective = plain.split()[-1] in {"police", "military", "army", "caravan", "staff"}
