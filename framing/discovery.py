@@ -75,13 +75,23 @@ ROLE_NOUNS = frozenset({
     "candidate", "nominee", "incumbent", "challenger", "police", "officer", "soldier", "troop",
     "army", "military", "agency", "bureau", "department", "committee", "court", "jury",
     "parliament", "congress", "senate", "house", "state", "country", "nation",
+    # people in the news of crime, accidents, entertainment and sport
+    "actor", "actress", "star", "singer", "rapper", "comedian", "host", "producer", "model",
+    "driver", "pilot", "climber", "coach", "player", "manager", "owner", "doctor", "student",
+    "teenager", "teen", "boy", "girl", "man", "woman", "suspect", "victim", "gunman", "inmate",
+    "publicist", "brother", "sister", "mother", "father", "son", "daughter",
+    "wife", "husband", "girlfriend", "boyfriend", "escapee", "arsonist", "motorist",
+    "offender", "witness", "cop", "guard", "resident", "firefighter", "rescuer", "survivor",
+    "passenger", "fan", "scientist", "family",
 })
 GROUP_NOUNS = frozenset({
     "rebel", "militant", "insurgent", "fighter", "protester", "protestor", "demonstrator",
     "rioter", "activist", "migrant", "immigrant", "refugee", "asylum-seeker", "alien",
     "caravan", "voter", "supporter", "critic", "opponent", "worker", "official", "lawmaker",
     "senator", "diplomat", "prosecutor", "investigator", "police", "officer", "soldier", "troop",
-    "force", "army", "military", "militia", "group", "faction",
+    "force", "army", "military", "militia", "group", "faction", "cop", "guard", "climber",
+    "witness", "student", "scientist", "resident", "firefighter", "rescuer", "victim",
+    "survivor", "passenger", "fan", "family",
 })
 MILITARY = frozenset({"army", "military", "troop", "force", "soldier"})
 # Group nouns that say nothing of the side: "forces", "fighters", "officials" alone would lump
@@ -124,8 +134,12 @@ PARTICLE_NAME = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|bin|ibn|abu|de|van|von)
 CONTRACTION = re.compile(r"'(?:m|re|ll|ve|d)$|n't$", re.IGNORECASE)
 DEMONYMS = frozenset({  # those the endings in _modifier miss
     "greek", "thai", "french", "dutch", "swiss", "czech", "welsh", "scots", "basque", "lao",
-    "cypriot", "kuwaiti", "qatari",
+    "cypriot", "kuwaiti", "qatari", "german", "afghan", "pakistani", "israeli", "iraqi", "saudi",
+    "yemeni", "omani", "emirati", "somali", "bangladeshi", "nepali", "bahraini", "azerbaijani",
+    "filipino", "peruvian", "serb", "croat", "turk", "kurd", "arab", "jewish", "muslim",
 })
+DEMONYM_ENDINGS = ("ian", "ean", "can", "ese", "ish", "ern")
+COMPASS = frozenset({"north", "south", "east", "west", "central", "latin", "middle"})
 ABBREVIATIONS = frozenset({"jr", "sr", "st", "co", "inc", "corp", "ltd", "no"})
 ADJECTIVE_ENDINGS = ("ous", "ful", "ive", "ic", "ent", "ant", "less", "ian", "ese", "ish", "ary")
 
@@ -161,6 +175,7 @@ class Mention:
     role_head: str = ""  # the role noun, singular ("dictator")
     located: bool = False  # right after "in", "near", "town of" ...: a place, not an actor
     quoted: bool = False  # inside quotation marks: someone else's words, not a row's name
+    apposition: str = ""  # a role phrase after the name: "Lohan, a 24-year-old actress,"
 
 
 @dataclass
@@ -271,11 +286,17 @@ def _located(tokens: list[Token], first: int, after: int) -> bool:
     )
 
 
+def _demonym(token: Token) -> bool:
+    """'Korean', 'Syrian', 'Chinese', 'British', 'Western', 'Israeli', 'Greek'."""
+    return token.key.endswith(DEMONYM_ENDINGS) or token.key in DEMONYMS
+
+
 def _modifier(run: list[Token], tokens: list[Token], text: str) -> bool:
     """'North Korean' in 'North Korean officials': a nationality modifying a noun, not a name."""
-    nationality = run[-1].key.endswith(("an", "ese", "ish", "i", "ern"))
-    if not (nationality or run[-1].key in DEMONYMS) or run[-1].text.isupper():
-        return False  # "Elizabeth II", "ISI" are names
+    if not _demonym(run[-1]) or run[-1].text.isupper():
+        return False  # "Elizabeth II", "ISI", "Lohan" are names
+    if len(run) > 1 and run[0].key not in COMPASS:
+        return False  # "Nicolas Sebastian said" is a person; "North Korean officials" are not
     after = tokens.index(run[-1]) + 1
     return after < len(tokens) and not tokens[after].capitalised and (
         text[run[-1].end : tokens[after].start].strip() == ""
@@ -314,6 +335,24 @@ def _role_of_name(tokens: list[Token], first: int, text: str) -> list[Token]:
     if noun != _singular(noun) or noun in TITLE_ABBREVIATIONS:
         return []
     return _role_before(tokens, first, text)
+
+
+def _apposition(tokens: list[Token], after: int, text: str) -> list[Token]:
+    """The role phrase in apposition right after a name ending before tokens[after]:
+    "Lindsay Lohan, the actress," -> [actress]; "Smith, a longtime aide" -> [longtime, aide]."""
+    if after >= len(tokens) or text[tokens[after - 1].end : tokens[after].start].strip() != ",":
+        return []
+    j = after + (tokens[after].key in {"a", "an", "the"})
+    for k in range(j, min(j + 5, len(tokens))):
+        token = tokens[k]
+        gap = text[tokens[k - 1].end : token.start].strip()
+        if token.capitalised or (k > j and gap not in {"", "-"}):
+            return []  # "a 24-year-old actress" holds hyphens; a comma ends the phrase
+        if _singular(token.key) in ROLE_NOUNS:
+            if token.key != _singular(token.key):
+                return []  # "Smith, the leaders ..." is no apposition of one person
+            return _role_before(tokens, k + 1, text)
+    return []
 
 
 def _adjacent(text: str, left: Token, right: Token) -> bool:
@@ -432,6 +471,8 @@ def sentence_mentions(
         if _modifier(run, tokens, text) or not _is_actor_name(run, name, opens, ctx):
             continue
         span_start = role[0].start if role else name[0].start
+        appositive = _apposition(tokens, first + len(run), text)
+        used.update(position[t.start] for t in appositive)
         mentions.append(Mention(
             article=article.id, outlet=article.outlet, start=span_start, end=name[-1].end,
             name=tuple(w for t in name for w in t.key.split("-") if w),  # al-Issa = al Issa
@@ -440,6 +481,7 @@ def sentence_mentions(
             role_head=_singular(role[-1].key) if role else "",
             located=not role and _located(tokens, first, first + len(run)),
             quoted=_quoted(text, s.start, name[0].start),
+            apposition=text[appositive[0].start : appositive[-1].end] if appositive else "",
         ))
         used.update(range(first - len(role) if not title else first, first + len(run)))
     for i, token in enumerate(tokens):
@@ -571,10 +613,10 @@ def discover(
             cluster.keys.add(m.name)
             cluster.mentions += 1
             cluster.located += m.located
-            if m.role:
-                cluster.titled += 1
-                cluster.roles[m.role] += 1
-                role_owner[(m.article, m.role.lower())][key] += 1
+            cluster.titled += bool(m.role)  # a title before a name marks a person
+            for role in filter(None, (m.role, m.apposition)):
+                cluster.roles[role] += 1
+                role_owner[(m.article, role.lower())][key] += 1
     for m in mentions:
         if not m.name:
             target = _member_of(m, owner) or _role_target(m, role_owner)

@@ -30,6 +30,7 @@ from .discovery import CONNECTORS, ROLE_NOUNS, TITLE_WORDS
 from .matching import fold
 from .model import Corpus, Group, Match, Term
 
+APPOSITION = re.compile(r"\(?|,(?:\s*(?:the|a|an))?(?:\s+[\w'-]+){0,3}")
 PERSON_NOUN = re.compile(r"(?:ist|ant|ator|tyrant|despot|thug|strongman|proxy|militia)$")
 
 
@@ -119,10 +120,10 @@ def _licensed_roles(text: str, found: list[Match], terms: Terms) -> list[Match]:
         if a.group != b.group or not _apposed(text, a, b):
             continue
         names = _is_discovered_name(a, terms), _is_discovered_name(b, terms)
-        if names == (False, True):
-            beside.add((a.group, a.term))
+        if names == (False, True) and text[a.end : b.start].strip() in {"", "("}:
+            beside.add((a.group, a.term))  # "dictator Kim", "the actress (Lohan)"
         elif names == (True, False):
-            beside.add((b.group, b.term))
+            beside.add((b.group, b.term))  # "Lohan, a 24-year-old actress"
     heads = {(g, _head(t)) for g, t in beside}
     out = []
     for m in found:
@@ -137,9 +138,10 @@ def _licensed_roles(text: str, found: list[Match], terms: Terms) -> list[Match]:
 
 
 def _apposed(text: str, a: Match, b: Match) -> bool:
-    """Side by side in one noun phrase ("dictator Kim") or in apposition ("Kim, the dictator")."""
+    """Side by side in one noun phrase ("dictator Kim") or in apposition ("Kim, the dictator",
+    "Lohan, a 24-year-old actress")."""
     gap = text[a.end : b.start].strip().lower()
-    return a.sentence == b.sentence and gap in {"", ",", ", the", ", a", "(", ", an"}
+    return a.sentence == b.sentence and APPOSITION.fullmatch(gap) is not None
 
 
 def _head(phrase: str) -> str:

@@ -186,3 +186,20 @@ def test_places_named_as_roads_and_bases_are_not_actors(tmp_path: Path) -> None:
     })
     names = {g.name for g in report.groups}
     assert not names & {"Kweyris", "Damascus", "Talaat al Eiss"}
+
+
+def test_an_apposition_links_a_role_in_its_own_article_only(tmp_path: Path) -> None:
+    report = corpus_of(tmp_path, {
+        "a.txt": "Arrest\n\nLindsay Lohan, a 24-year-old actress, was arrested. The actress "
+                 "denied it. Lohan left.\n",
+        "b.txt": "Court\n\nLindsay Lohan appeared in court. The actress from the other film "
+                 "watched.\n",
+    })
+    lohan = group_with(report, "Lindsay Lohan")
+    found = [(m.article, m.text) for m in report.matches if m.group == lohan.id]
+    # a.txt: the name, the apposition's "actress", "The actress", "Lohan"; b.txt: the name
+    # only, for no sentence there says which actress "The actress" is.
+    assert found == [
+        ("a.txt", "Lindsay Lohan"), ("a.txt", "actress"), ("a.txt", "actress"),
+        ("a.txt", "Lohan"), ("b.txt", "Lindsay Lohan"),
+    ]
