@@ -82,7 +82,8 @@ ROLE_NOUNS = frozenset({
     "publicist", "brother", "sister", "mother", "father", "son", "daughter",
     "wife", "husband", "girlfriend", "boyfriend", "escapee", "arsonist", "motorist",
     "offender", "witness", "cop", "guard", "resident", "firefighter", "rescuer", "survivor",
-    "passenger", "fan", "scientist", "family",
+    "passenger", "fan", "scientist", "family", "hacker", "attacker", "thief", "robber",
+    "burglar", "shooter", "killer", "murderer", "kidnapper", "hostage", "prisoner", "employee",
 })
 GROUP_NOUNS = frozenset({
     "rebel", "militant", "insurgent", "fighter", "protester", "protestor", "demonstrator",
@@ -91,7 +92,8 @@ GROUP_NOUNS = frozenset({
     "senator", "diplomat", "prosecutor", "investigator", "police", "officer", "soldier", "troop",
     "force", "army", "military", "militia", "group", "faction", "cop", "guard", "climber",
     "witness", "student", "scientist", "resident", "firefighter", "rescuer", "victim",
-    "survivor", "passenger", "fan", "family",
+    "survivor", "passenger", "fan", "family", "hacker", "attacker", "hostage", "prisoner",
+    "employee",
 })
 MILITARY = frozenset({"army", "military", "troop", "force", "soldier"})
 # Group nouns that say nothing of the side: "forces", "fighters", "officials" alone would lump
@@ -221,6 +223,15 @@ def _title_case(tokens: Sequence[Token], in_title: bool) -> bool:
     return shouted or (
         len(words) >= least and sum(t.capitalised for t in words) >= share * len(words)
     )
+
+
+def _plural(phrase: str) -> str:
+    """'Syrian force' -> 'Syrian forces', 'witness' -> 'witnesses', 'family' -> 'families'."""
+    if phrase.endswith(("s", "x", "ch", "sh")):
+        return phrase + "es"
+    if phrase.endswith("y") and phrase[-2:-1] not in set("aeiou"):
+        return phrase[:-1] + "ies"
+    return phrase + "s"
 
 
 def _singular(word: str) -> str:
@@ -619,7 +630,10 @@ def discover(
                 role_owner[(m.article, role.lower())][key] += 1
     for m in mentions:
         if not m.name:
-            target = _member_of(m, owner) or _role_target(m, role_owner)
+            member = _member_of(m, owner)
+            if member is not None and clusters[member].place:
+                member = None  # "a Brooklyn teen" is no member of Brooklyn
+            target = member or _role_target(m, role_owner)
             if target is None and m.role_head in GROUP_NOUNS:
                 target = _group_key(m)
             if target is not None:
@@ -741,7 +755,7 @@ def _group(
     else:
         plain = key[0].lstrip("~")
         collective = plain.split()[-1] in {"police", "military", "army", "caravan", "staff"}
-        name = plain.capitalize() + ("" if collective else "s")  # "~syrian force": "Syrian forces"
+        name = plain.capitalize() if collective else _plural(plain.capitalize())
     forms: defaultdict[str, Counter[str]] = defaultdict(Counter)
     for phrase, count in (*cluster.names.items(), *cluster.roles.items()):
         forms[" ".join(phrase.lower().split())][phrase] += count
