@@ -52,6 +52,10 @@ NOT_ACTORS = frozenset({
     "twitter", "facebook", "instagram", "youtube", "tiktok", "whatsapp", "telegram",
     "snapchat", "reddit", "linkedin", "google", "internet", "web", "people magazine", "tmz",
     "variety", "e! news", "us weekly", "the hollywood reporter", "hollywood reporter",
+    # abbreviated US states in datelines ("Rancho Mirage, Calif."): places
+    "ala", "ariz", "ark", "calif", "ca", "colo", "conn", "del", "fla", "ill", "ind", "kan", "ky",
+    "mass", "mich", "minn", "miss", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex",
+    "va", "vt", "wash", "wis", "wyo", "dc", "ny", "nj", "nyc",
 })
 TITLE_WORDS = frozenset({
     "president", "vice", "prime", "minister", "secretary", "director", "chief", "leader",
@@ -60,7 +64,8 @@ TITLE_WORDS = frozenset({
     "king", "queen", "prince", "princess", "pope", "chancellor", "ambassador", "envoy",
     "attorney", "judge", "justice", "commissioner", "spokesman", "spokeswoman", "dictator",
     "premier", "counsel", "deputy", "acting", "former", "first", "lady", "sheikh", "emir",
-    "ayatollah", "commander", "officer", "agent", "head", "founder", "ceo",
+    "ayatollah", "commander", "officer", "agent", "head", "founder", "ceo", "captain", "editor",
+    "reporter", "correspondent", "anchor", "producer", "coach", "manager",
 }) | TITLE_ABBREVIATIONS
 ROLE_NOUNS = frozenset({
     "leader", "president", "dictator", "premier", "minister", "secretary", "director", "chief",
@@ -95,6 +100,15 @@ GROUP_NOUNS = frozenset({
     "survivor", "passenger", "fan", "family", "hacker", "attacker", "hostage", "prisoner",
     "employee",
 })
+COLLECTIVES = frozenset({
+    "police", "military", "army", "caravan", "family", "militia", "group", "faction", "union",
+    "staff", "crew", "jury", "team", "force",
+})
+PEOPLE = ROLE_NOUNS | GROUP_NOUNS
+SIDES = frozenset({
+    "opposition", "jihadist", "islamist", "loyalist", "separatist", "coalition",
+    "security", "border", "riot",
+})
 MILITARY = frozenset({"army", "military", "troop", "force", "soldier"})
 # Group nouns that say nothing of the side: "forces", "fighters", "officials" alone would lump
 # both sides of a war into one row, so they make a row only with a modifier ("rebel fighters").
@@ -119,6 +133,11 @@ CALENDAR = frozenset({
     "february", "march", "april", "june", "july", "august", "september", "october",
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
     "oct", "nov", "dec",
+    # time zones in datelines ("10:30 a.m. EDT"): never part of a name
+    "edt", "est", "pst", "pdt", "cst", "cdt", "mst", "mdt", "gmt", "utc", "bst", "cet", "ist",
+})
+PLACE_FIRST = frozenset({  # "Mount Cook", "Lake Erie", "Gulf of Aden"
+    "mount", "mt", "lake", "cape", "gulf", "bay", "isle", "port", "fort", "river", "sea",
 })
 LOCATIVES = frozenset({
     "in", "near", "at", "to", "from", "into", "towards", "toward", "outside", "inside", "around",
@@ -292,7 +311,7 @@ def _located(tokens: list[Token], first: int, after: int) -> bool:
     following = {_singular(t.key) for t in tokens[after : after + 2]}
     last = _singular(tokens[after - 1].key)
     return (
-        before in LOCATIVES or before.endswith(PLACE_PREFIXES)
+        before in LOCATIVES or before.endswith(PLACE_PREFIXES) or tokens[first].key in PLACE_FIRST
         or bool(following & PLACE_NOUNS) or last in PLACE_NOUNS
     )
 
@@ -359,9 +378,15 @@ def _apposition(tokens: list[Token], after: int, text: str) -> list[Token]:
         gap = text[tokens[k - 1].end : token.start].strip()
         if token.capitalised or (k > j and gap not in {"", "-"}):
             return []  # "a 24-year-old actress" holds hyphens; a comma ends the phrase
+        if token.key in ENGLISH_STOP_WORDS:
+            return []  # "the Units, and rebel groups": a list, not an apposition
         if _singular(token.key) in ROLE_NOUNS:
             if token.key != _singular(token.key):
                 return []  # "Smith, the leaders ..." is no apposition of one person
+            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+            if nxt and _adjacent(text, token, nxt):
+                return []  # the phrase goes on: "her longtime lawyer Shawn Holley" is Holley's
+                # title, "a rebel commander" is a commander
             return _role_before(tokens, k + 1, text)
     return []
 
@@ -371,9 +396,18 @@ def _adjacent(text: str, left: Token, right: Token) -> bool:
     return text[left.end : right.start].strip() == ""
 
 
+def _side_word(key: str) -> bool:
+    """A noun or compound that says whose a group is: "regime forces", "rebel fighters",
+    "pro-government militias", "Iranian-backed troops"."""
+    return (
+        key in PEOPLE or key in SIDES or key.startswith(("pro-", "anti-"))
+        or key.endswith(("-backed", "-led", "-allied", "-aligned", "-linked"))
+    )
+
+
 def _role_before(tokens: list[Token], index: int, text: str) -> list[Token]:
     """Modifiers and a role noun ending just before tokens[index] ("North Korean dictator")."""
-    if index == 0 or _singular(tokens[index - 1].key) not in ROLE_NOUNS:
+    if index == 0 or _singular(tokens[index - 1].key) not in PEOPLE:
         return []
     start = index - 1
     while start > 0 and index - start < 5:
@@ -384,6 +418,7 @@ def _role_before(tokens: list[Token], index: int, text: str) -> list[Token]:
             break  # "Trump's critics" are not Trump: a possessor is no modifier
         if prev.key in CALENDAR or not (
             prev.capitalised or prev.key in MODIFIERS or prev.key.endswith(ADJECTIVE_ENDINGS)
+            or _side_word(prev.key)
         ):
             break
         start -= 1
@@ -497,10 +532,13 @@ def sentence_mentions(
         used.update(range(first - len(role) if not title else first, first + len(run)))
     for i, token in enumerate(tokens):
         head = _singular(token.key)
-        if i in used or head not in ROLE_NOUNS or (token.capitalised and i > 0):
+        if i in used or head not in PEOPLE or (token.capitalised and i > 0):
             continue
         if head != token.key and head not in GROUP_NOUNS:
             continue  # "the two leaders": several people, not one actor's label
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt and _singular(nxt.key) in PEOPLE and _adjacent(text, token, nxt):
+            continue  # "rebel groups": the head is "groups", "rebel" modifies it
         role = _role_before(tokens, i + 1, text)
         written = re.sub(r"'s?$", "", text[role[0].start : token.end])  # "the president's"
         mentions.append(Mention(
@@ -634,7 +672,7 @@ def discover(
             if member is not None and clusters[member].place:
                 member = None  # "a Brooklyn teen" is no member of Brooklyn
             target = member or _role_target(m, role_owner)
-            if target is None and m.role_head in GROUP_NOUNS:
+            if target is None and m.role_head in GROUP_NOUNS and _many(m):
                 target = _group_key(m)
             if target is not None:
                 clusters[target].roles[m.role] += 1
@@ -693,6 +731,13 @@ def _member_of(
     return None
 
 
+def _many(mention: Mention) -> bool:
+    """A group of people: a plural ("prosecutors") or a collective noun ("police", "the
+    caravan"); one "prosecutor" is one person, not the prosecutors' row."""
+    last = mention.role.split()[-1].lower() if mention.role else ""
+    return last != mention.role_head or mention.role_head in COLLECTIVES
+
+
 def _group_key(mention: Mention) -> tuple[str, ...] | None:
     """A group of people named by role: 'Syrian troops' and 'Syrian army' are one (Syrian
     forces), 'Iranian troops' another; 'protesters' its own. A noun that names no side
@@ -700,6 +745,9 @@ def _group_key(mention: Mention) -> tuple[str, ...] | None:
     stay apart: 'regime forces' and 'rebel fighters' are never one row."""
     head = "force" if mention.role_head in MILITARY else mention.role_head
     words = [w for w in _modifiers(mention) if w not in DETERMINERS]
+    side = _singular(words[-1]) if words else ""
+    if head in GENERIC_GROUPS and side in GROUP_NOUNS and side not in GENERIC_GROUPS:
+        return ("~" + side,)  # "rebel forces", "rebel groups" are the rebels
     nationality = [w for w in words if w.endswith(("an", "ese", "ish", "i"))]
     side = nationality[-1:] or words[-1:]
     if head in GENERIC_GROUPS and not side:
