@@ -745,9 +745,9 @@ def _group_key(mention: Mention) -> tuple[str, ...] | None:
     stay apart: 'regime forces' and 'rebel fighters' are never one row."""
     head = "force" if mention.role_head in MILITARY else mention.role_head
     words = [w for w in _modifiers(mention) if w not in DETERMINERS]
-    side = _singular(words[-1]) if words else ""
-    if head in GENERIC_GROUPS and side in GROUP_NOUNS and side not in GENERIC_GROUPS:
-        return ("~" + side,)  # "rebel forces", "rebel groups" are the rebels
+    noun = _singular(words[-1]) if words else ""
+    if head in GENERIC_GROUPS and noun in GROUP_NOUNS and noun not in GENERIC_GROUPS:
+        return ("~" + noun,)  # "rebel forces", "rebel groups" are the rebels
     nationality = [w for w in words if w.endswith(("an", "ese", "ish", "i"))]
     side = nationality[-1:] or words[-1:]
     if head in GENERIC_GROUPS and not side:
