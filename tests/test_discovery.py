@@ -204,3 +204,16 @@ def test_an_apposition_links_a_role_in_its_own_article_only(tmp_path: Path) -> N
         ("a.txt", "Lindsay Lohan"), ("a.txt", "actress"), ("a.txt", "actress"),
         ("a.txt", "Lohan"), ("b.txt", "Lindsay Lohan"),
     ]
+
+
+def test_a_group_is_not_given_to_the_person_one_outlet_names_beside_it(tmp_path: Path) -> None:
+    report = corpus_of(tmp_path, {
+        "a.txt": "March\n\nCaravan organizer Ana Ruiz spoke to the caravan. The caravan moved "
+                 "north.\n",
+        "b.txt": "Border\n\nAna Ruiz rested. The caravan stopped, and the caravan grew.\n",
+    })
+    ruiz, caravan = group_with(report, "Ana Ruiz"), group_with(report, "caravan")
+    assert ruiz.id != caravan.id
+    counts = Counter(m.group for m in report.matches)
+    # "Ana Ruiz" twice; "Caravan" (as organizer's modifier) and four "caravan"s
+    assert (counts[ruiz.id], counts[caravan.id]) == (2, 5)
