@@ -13,9 +13,23 @@ No lexicon names this week's actors, so framing discovers them:
    ("North Korean dictator Kim Jong Un" makes "North Korean dictator" a label of Kim Jong Un),
    else, for groups of people ("migrants", "protesters"), it is a referent of its own.
 
+Precision comes first, since a reader who meets one absurd row stops trusting the rest:
+
+- a capitalised word opening a sentence or quotation ("Just", "Remember") is a name only if it
+  is written capitalised elsewhere mid-sentence or more name words follow it;
+- titles and honorifics ("Mr.", "Rep.") are never a label; a one-word name ("Mr. Smith")
+  goes to the Smith its own article names in full;
+- who carries the news (agencies told something, outlets, platforms) and places (after "in",
+  "near", "-held", before "highway", "air base") are no actors;
+- a role joins a name only where its own article puts it beside that name (before it, or in
+  apposition after it), never across punctuation, never in the plural;
+- group nouns that say no side ("forces", "fighters", "officials") make no row alone, and
+  groups keep their side ("regime forces" and "rebel forces" stay apart).
+
 The result is a set of Groups (``origin="discovered"``) whose terms are matched like lexicon
-terms, so counting, evidence and rendering treat both alike. Names already covered by a lexicon
-are left to the lexicon. Connotation is not guessed: discovered labels are "unrated".
+terms, so counting, evidence and rendering treat both alike; mentions.py then resolves them per
+article. Names already covered by a lexicon are left to the lexicon. Connotation is not guessed:
+a discovered label is "unrated" unless a cue list rates the same word ("dictator").
 """
 
 from __future__ import annotations

@@ -217,3 +217,21 @@ def test_a_group_is_not_given_to_the_person_one_outlet_names_beside_it(tmp_path:
     counts = Counter(m.group for m in report.matches)
     # "Ana Ruiz" twice; "Caravan" (as organizer's modifier) and four "caravan"s
     assert (counts[ruiz.id], counts[caravan.id]) == (2, 5)
+
+
+def test_a_row_is_named_by_a_name_outside_quotation_marks(tmp_path: Path) -> None:
+    report = corpus_of(tmp_path, {
+        "a.txt": 'Tweets\n\nHe wrote: "Crooked Hillary lies. Crooked Hillary cheats. Crooked '
+                 'Hillary fails." Hillary Clinton did not reply.\n',
+        "b.txt": "Reply\n\nHillary Clinton spoke. Clinton laughed.\n",
+    })
+    names = {g.name for g in report.groups}
+    assert "Hillary Clinton" in names and "Crooked Hillary" not in names
+
+
+def test_a_quotation_opening_with_a_capital_is_no_name(tmp_path: Path) -> None:
+    report = corpus_of(tmp_path, {
+        "a.txt": 'Debate\n\nJohn Ames said: "Look, we won." Ames smiled.\n',
+        "b.txt": 'Result\n\nJohn Ames added, "Look at the map." Guess what, Ames won.\n',
+    })
+    assert {g.name for g in report.groups} == {"John Ames"}
