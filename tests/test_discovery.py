@@ -235,3 +235,17 @@ def test_a_quotation_opening_with_a_capital_is_no_name(tmp_path: Path) -> None:
         "b.txt": 'Result\n\nJohn Ames added, "Look at the map." Guess what, Ames won.\n',
     })
     assert {g.name for g in report.groups} == {"John Ames"}
+
+
+def test_a_title_one_person_holds_counts_where_that_person_is_named(tmp_path: Path) -> None:
+    report = corpus_of(tmp_path, {
+        "a.txt": "Visit\n\nGovernor Ann Boyd came. The governor spoke.\n",
+        "b.txt": "Trip\n\nGovernor Ann Boyd left. The governor waved.\n",
+        "c.txt": "Later\n\nMs. Boyd slept. The governor rested.\n",
+        "d.txt": "Elsewhere\n\nThe governor of another state spoke.\n",
+    })
+    boyd = group_with(report, "Ann Boyd")
+    per_article = Counter(m.article for m in report.matches if m.group == boyd.id)
+    # a, b: "Governor Ann Boyd" (one mention) and "The governor"; c: "Boyd" and "The governor",
+    # for Boyd is named there and the corpus gives the title to no one else; d names no Boyd.
+    assert per_article == {"a.txt": 2, "b.txt": 2, "c.txt": 2}
