@@ -115,7 +115,7 @@ GROUP_NOUNS = frozenset({
     "employee",
 })
 COLLECTIVES = frozenset({
-    "police", "military", "army", "caravan", "family", "militia", "group", "faction", "union",
+    "police", "military", "army", "caravan", "militia", "group", "faction", "union",
     "staff", "crew", "jury", "team", "force",
 })
 PEOPLE = ROLE_NOUNS | GROUP_NOUNS
@@ -166,6 +166,10 @@ PLACE_NOUNS = frozenset({
     "airfield", "suburb", "neighbourhood", "neighborhood", "area", "front", "frontline",
 })
 PARTICLE_NAME = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|bin|ibn|abu|de|van|von)-[A-Z]")
+NEWSPAPER_WORDS = frozenset({
+    "news", "times", "post", "journal", "herald", "tribune", "gazette", "chronicle", "telegraph",
+    "guardian", "observer", "inquirer", "examiner", "courier", "dispatch", "bulletin",
+})
 CONTRACTION = re.compile(r"'(?:m|re|ll|ve|d)$|n't$", re.IGNORECASE)
 DEMONYMS = frozenset({  # those the endings in _modifier miss
     "greek", "thai", "french", "dutch", "swiss", "czech", "welsh", "scots", "basque", "lao",
@@ -306,6 +310,8 @@ def _split_title(words: list[Token]) -> tuple[list[Token], list[Token]]:
     name = words[last_title + 1 :]
     while name and name[0].key in CONNECTORS:
         name = name[1:]
+    while name and (name[-1].key in TITLE_WORDS or name[-1].key in HONORIFICS):
+        name = name[:-1]  # "Alaska Gov." cut off by a sentence break: the name is "Alaska"
     return words[: last_title + 1], name
 
 
@@ -494,6 +500,8 @@ def _is_actor_name(
     if len(run) == 1 and opens and run[0].key not in ctx.names:
         return False
     words = " ".join(t.key for t in name)
+    if len(name) > 1 and name[-1].key in NEWSPAPER_WORDS:
+        return False  # "the Anchorage Daily News", "the Sunday Times": an outlet
     return words not in ctx.not_actors and words.removeprefix("the ") not in ctx.not_actors
 
 
@@ -762,10 +770,12 @@ def _group_key(mention: Mention) -> tuple[str, ...] | None:
     noun = _singular(words[-1]) if words else ""
     if head in GENERIC_GROUPS and noun in GROUP_NOUNS and noun not in GENERIC_GROUPS:
         return ("~" + noun,)  # "rebel forces", "rebel groups" are the rebels
-    nationality = [w for w in words if w.endswith(("an", "ese", "ish", "i"))]
-    side = nationality[-1:] or words[-1:]
-    if head in GENERIC_GROUPS and not side:
-        return None
+    nationality = [w for w in words if w.endswith(("an", "ese", "ish", "i")) or w in DEMONYMS]
+    capitalised = {w.lower() for w in mention.role.split()[:-1] if w[:1].isupper()}
+    sides = [w for w in words if _side_word(w) or w in capitalised]
+    side = nationality[-1:] or sides[-1:] or words[-1:]
+    if head in GENERIC_GROUPS and not (nationality or sides):
+        return None  # "current groups", "armed men": no side named
     return ("~" + " ".join([*side, head]),)
 
 

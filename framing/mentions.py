@@ -155,7 +155,9 @@ def _licensed_roles(
     one-person title to no one else ("the president" in an article that says "Mr. Trump");
     a plural role ("leaders") is nobody's one label, and a group noun ("the caravan") is
     never given to a person on another article's word."""
-    heads = {(g, _head(t)) for g, t in beside}
+    pairs = {(g, _head(t)) for g, t in beside}
+    holders = Counter(head for _, head in pairs)
+    heads = {(g, head) for g, head in pairs if holders[head] == 1}  # one "director" only
     named = {m.group for m in found if _is_discovered_name(m, terms)}
     out = []
     for m in found:
