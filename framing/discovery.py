@@ -215,6 +215,7 @@ class Mention:
     located: bool = False  # right after "in", "near", "town of" ...: a place, not an actor
     quoted: bool = False  # inside quotation marks: someone else's words, not a row's name
     apposition: str = ""  # a role phrase after the name: "Lohan, a 24-year-old actress,"
+    name_start: int = -1  # where the name begins (after its title or role)
 
 
 @dataclass
@@ -550,6 +551,7 @@ def sentence_mentions(
             located=not role and _located(tokens, first, first + len(run)),
             quoted=_quoted(text, s.start, name[0].start),
             apposition=text[appositive[0].start : appositive[-1].end] if appositive else "",
+            name_start=name[0].start,
         ))
         used.update(range(first - len(role) if not title else first, first + len(run)))
     for i, token in enumerate(tokens):
@@ -669,8 +671,9 @@ def discover(
     for article in corpus.articles:
         for i in range(len(article.sentences)):
             for m in sentence_mentions(article, i, texts[article.id], known):
-                if not _overlaps(covered.get(m.article, ()), m.start, m.end):
-                    mentions.append(m)
+                found = _uncovered(m, covered.get(m.article, ()), texts[article.id])
+                if found is not None:
+                    mentions.append(found)
     owner = _cluster_names(mentions)
     local = _local_owners(mentions, owner)
     clusters: defaultdict[tuple[str, ...], Cluster] = defaultdict(Cluster)
@@ -806,6 +809,23 @@ def _covered(matches: Sequence[Match]) -> dict[str, list[tuple[int, int]]]:
         if m.kind == "referent":
             spans[m.article].append((m.start, m.end))
     return spans
+
+
+def _uncovered(
+    m: Mention, spans: Sequence[tuple[int, int]], text: str
+) -> Mention | None:
+    """The mention where no lexicon match covers it. When a lexicon covers only the start of
+    a title ("Syrian regime" in "Syrian regime leader Bashar al Assad"), the rest of the title
+    ("leader") stays the name's label; a covered name is left to the lexicon."""
+    if not _overlaps(spans, m.start, m.end):
+        return m
+    if not m.name or m.name_start <= m.start or _overlaps(spans, m.name_start, m.end):
+        return None
+    cut = max(e for s, e in spans if s < m.name_start and m.start < e)
+    role = text[cut : m.name_start].strip()
+    if not role or _singular(role.split()[-1].lower()) not in PEOPLE:
+        return replace(m, start=m.name_start, role="", role_head="")
+    return replace(m, start=m.name_start - len(text[cut : m.name_start].lstrip()), role=role)
 
 
 def _overlaps(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:

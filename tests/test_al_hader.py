@@ -131,3 +131,13 @@ def test_every_label_in_the_matrix_is_written_in_its_outlet() -> None:
         written[a.outlet] = written.get(a.outlet, "") + " " + fold(a.text).lower()
     missing = [(r.outlet, r.term) for r in report.labels if r.term.lower() not in written[r.outlet]]
     assert missing == []
+
+
+def test_a_title_after_a_lexicon_phrase_still_labels_the_name() -> None:
+    # TRT World: "Syrian regime leader Bashar al Assad": "Syrian regime" counts for the
+    # government (TRT's 15 "regime"), "leader Bashar al Assad" is one mention of Assad.
+    trt = [m for m in demo_report().matches
+           if m.group == "d-bashar-al-assad" and m.article.startswith(TRT)]
+    assert [(m.text, m.term) for m in trt] == [
+        ("leader Bashar al Assad", "leader"), ("Assad", "Assad")
+    ]
