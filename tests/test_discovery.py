@@ -152,7 +152,13 @@ def test_honorifics_resolve_to_the_person_named_in_that_article(tmp_path: Path) 
     phrases = {t.phrase for g in report.groups for t in g.terms}
     assert not phrases & {"Mr.", "Mr", "Rep.", "Rep", "Ms.", "Ms"}
     john, jane = group_with(report, "John Smith"), group_with(report, "Jane Smith")
-    assert john.id != jane.id
+    # each "Smith" goes to the Smith its own article names in full; titles are not labels
+    assert [(m.article, m.text, m.group) for m in report.matches] == [
+        ("a.txt", "John Smith", john.id), ("a.txt", "Smith", john.id),
+        ("a.txt", "Smith", john.id), ("b.txt", "Jane Smith", jane.id),
+        ("b.txt", "Smith", jane.id), ("b.txt", "Smith", jane.id),
+        ("c.txt", "John Smith", john.id), ("c.txt", "Jane Smith", jane.id),
+    ]
 
 
 def test_group_nouns_without_a_side_are_no_row(tmp_path: Path) -> None:
