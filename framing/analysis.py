@@ -13,6 +13,7 @@ from .corrections import Correction, apply_corrections
 from .discovery import discover
 from .distinctive import distinctive_terms
 from .matching import compile_terms, find_matches, index_terms
+from .mentions import resolve_mentions
 from .model import AnalysisConfig, Corpus, Group, Lexicon, Match, Report
 from .packs import choose_packs
 from .ratings import rate_discovered
@@ -55,6 +56,7 @@ def analyze(
     groups = rate_discovered(groups, lexicons)
     if passes == 2:
         matches = _match_all(corpus, groups, progress, passes, 1)
+    groups, matches = resolve_mentions(corpus, groups, matches)
     quotes = corpus_quotes(corpus, lexicons)
     matches = _with_voices(matches, quotes)
     voices = _agency(corpus, matches, quotes)

@@ -13,26 +13,64 @@ No lexicon names this week's actors, so framing discovers them:
    ("North Korean dictator Kim Jong Un" makes "North Korean dictator" a label of Kim Jong Un),
    else, for groups of people ("migrants", "protesters"), it is a referent of its own.
 
+Precision comes first, since a reader who meets one absurd row stops trusting the rest:
+
+- a capitalised word opening a sentence or quotation ("Just", "Remember") is a name only if it
+  is written capitalised elsewhere mid-sentence or more name words follow it;
+- titles and honorifics ("Mr.", "Rep.") are never a label; a one-word name ("Mr. Smith")
+  goes to the Smith its own article names in full;
+- who carries the news (agencies told something, outlets, platforms) and places (after "in",
+  "near", "-held", before "highway", "air base") are no actors;
+- a role joins a name only where its own article puts it beside that name (before it, or in
+  apposition after it), never across punctuation, never in the plural;
+- group nouns that say no side ("forces", "fighters", "officials") make no row alone, and
+  groups keep their side ("regime forces" and "rebel forces" stay apart).
+
 The result is a set of Groups (``origin="discovered"``) whose terms are matched like lexicon
-terms, so counting, evidence and rendering treat both alike. Names already covered by a lexicon
-are left to the lexicon. Connotation is not guessed: discovered labels are "unrated".
+terms, so counting, evidence and rendering treat both alike; mentions.py then resolves them per
+article. Names already covered by a lexicon are left to the lexicon. Connotation is not guessed:
+a discovered label is "unrated" unless a cue list rates the same word ("dictator").
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from .matching import fold
-from .model import Article, Corpus, Group, Match, Term
+from .model import Article, Connotation, Corpus, Group, Match, Term
 from .slugs import slugify
 
 TOKEN = re.compile(r"[^\W\d_](?:[\w.'-]*\w)?\.?|\d+", re.UNICODE)
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lady", "lord", "messrs"})
+# Abbreviated titles ("Rep.", "Sen.", "Gen."): like honorifics, never a label on their own.
+TITLE_ABBREVIATIONS = frozenset({
+    "rep", "sen", "gov", "gen", "lt", "col", "adm", "sgt", "capt", "cpl", "pvt", "maj", "cmdr",
+    "det", "insp", "supt", "atty", "amb", "hon", "rev", "fr", "prof", "pres",
+})
+# Who reports or carries the news is not an actor of the event: agencies named as sources
+# ("told AFP"), outlets and platforms ("on Twitter"). The corpus's own outlets are added.
+NOT_ACTORS = frozenset({
+    "afp", "agence france-presse", "reuters", "ap", "associated press", "the associated press",
+    "xinhua", "tass", "ria novosti", "interfax", "anadolu", "anadolu agency", "dpa", "efe",
+    "ansa", "kyodo", "yonhap", "upi", "bloomberg", "pti", "ians", "ani", "irna", "sana", "bbc",
+    "cnn", "msnbc", "nbc", "cbs", "abc", "fox news", "npr", "pbs", "huffpost",
+    "huffington post", "politico", "axios", "breitbart", "the new york times",
+    "new york times", "washington post", "the washington post", "wall street journal",
+    "the wall street journal", "usa today", "the guardian", "guardian", "al jazeera",
+    "twitter", "facebook", "instagram", "youtube", "tiktok", "whatsapp", "telegram",
+    "snapchat", "reddit", "linkedin", "google", "internet", "web", "people magazine", "tmz",
+    "variety", "e! news", "us weekly", "the hollywood reporter", "hollywood reporter",
+    # abbreviated US states in datelines ("Rancho Mirage, Calif."): places
+    "ala", "ariz", "ark", "calif", "ca", "colo", "conn", "del", "fla", "ill", "ind", "kan", "ky",
+    "mass", "mich", "minn", "miss", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex",
+    "va", "vt", "wash", "wis", "wyo", "dc", "ny", "nj", "nyc",
+})
 TITLE_WORDS = frozenset({
     "president", "vice", "prime", "minister", "secretary", "director", "chief", "leader",
     "chairman", "chairwoman", "chair", "speaker", "senator", "sen", "rep", "representative",
@@ -40,8 +78,9 @@ TITLE_WORDS = frozenset({
     "king", "queen", "prince", "princess", "pope", "chancellor", "ambassador", "envoy",
     "attorney", "judge", "justice", "commissioner", "spokesman", "spokeswoman", "dictator",
     "premier", "counsel", "deputy", "acting", "former", "first", "lady", "sheikh", "emir",
-    "ayatollah", "commander", "officer", "agent", "head", "founder", "ceo",
-})
+    "ayatollah", "commander", "officer", "agent", "head", "founder", "ceo", "captain", "editor",
+    "reporter", "correspondent", "anchor", "producer", "coach", "manager",
+}) | TITLE_ABBREVIATIONS
 ROLE_NOUNS = frozenset({
     "leader", "president", "dictator", "premier", "minister", "secretary", "director", "chief",
     "official", "spokesman", "spokeswoman", "spokesperson", "lawmaker", "senator", "governor",
@@ -55,15 +94,42 @@ ROLE_NOUNS = frozenset({
     "candidate", "nominee", "incumbent", "challenger", "police", "officer", "soldier", "troop",
     "army", "military", "agency", "bureau", "department", "committee", "court", "jury",
     "parliament", "congress", "senate", "house", "state", "country", "nation",
+    # people in the news of crime, accidents, entertainment and sport
+    "actor", "actress", "star", "singer", "rapper", "comedian", "host", "producer", "model",
+    "driver", "pilot", "climber", "coach", "player", "manager", "owner", "doctor", "student",
+    "teenager", "teen", "boy", "girl", "man", "woman", "suspect", "victim", "gunman", "inmate",
+    "publicist", "brother", "sister", "mother", "father", "son", "daughter",
+    "wife", "husband", "girlfriend", "boyfriend", "escapee", "arsonist", "motorist",
+    "offender", "witness", "cop", "guard", "resident", "firefighter", "rescuer", "survivor",
+    "passenger", "fan", "scientist", "family", "hacker", "attacker", "thief", "robber",
+    "burglar", "shooter", "killer", "murderer", "kidnapper", "hostage", "prisoner", "employee",
 })
 GROUP_NOUNS = frozenset({
     "rebel", "militant", "insurgent", "fighter", "protester", "protestor", "demonstrator",
     "rioter", "activist", "migrant", "immigrant", "refugee", "asylum-seeker", "alien",
     "caravan", "voter", "supporter", "critic", "opponent", "worker", "official", "lawmaker",
     "senator", "diplomat", "prosecutor", "investigator", "police", "officer", "soldier", "troop",
-    "force", "army", "military", "militia", "group", "faction",
+    "force", "army", "military", "militia", "group", "faction", "cop", "guard", "climber",
+    "witness", "student", "scientist", "resident", "firefighter", "rescuer", "victim",
+    "survivor", "passenger", "fan", "family", "hacker", "attacker", "hostage", "prisoner",
+    "employee",
+})
+COLLECTIVES = frozenset({
+    "police", "military", "army", "caravan", "militia", "group", "faction", "union",
+    "staff", "crew", "jury", "team", "force",
+})
+PEOPLE = ROLE_NOUNS | GROUP_NOUNS
+SIDES = frozenset({
+    "opposition", "jihadist", "islamist", "loyalist", "separatist", "coalition",
+    "security", "border", "riot",
 })
 MILITARY = frozenset({"army", "military", "troop", "force", "soldier"})
+# Group nouns that say nothing of the side: "forces", "fighters", "officials" alone would lump
+# both sides of a war into one row, so they make a row only with a modifier ("rebel fighters").
+GENERIC_GROUPS = MILITARY | frozenset({
+    "fighter", "official", "militia", "group", "faction", "worker", "lawmaker",
+    "senator", "diplomat",
+})
 MODIFIERS = frozenset({
     "former", "top", "senior", "deputy", "acting", "special", "then", "current", "new",
     "longtime", "powerful", "ruthless", "brutal", "reclusive", "young", "authoritarian",
@@ -81,16 +147,38 @@ CALENDAR = frozenset({
     "february", "march", "april", "june", "july", "august", "september", "october",
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
     "oct", "nov", "dec",
+    # time zones in datelines ("10:30 a.m. EDT"): never part of a name
+    "edt", "est", "pst", "pdt", "cst", "cdt", "mst", "mdt", "gmt", "utc", "bst", "cet", "ist",
+})
+PLACE_FIRST = frozenset({  # "Mount Cook", "Lake Erie", "Gulf of Aden"
+    "mount", "mt", "lake", "cape", "gulf", "bay", "isle", "port", "fort", "river", "sea",
 })
 LOCATIVES = frozenset({
     "in", "near", "at", "to", "from", "into", "towards", "toward", "outside", "inside", "around",
     "across", "through", "via", "town", "city", "village", "province", "region", "of",
+    "between",
 })
+PLACE_PREFIXES = ("-held", "-controlled", "-besieged", "-run")  # "rebel-held Talaat al Eiss"
 PLACE_NOUNS = frozenset({
     "province", "city", "town", "village", "district", "region", "county", "state", "highway",
     "road", "street", "base", "airport", "airbase", "border", "river", "valley", "mountain",
     "island", "sea", "lake", "coast", "square", "bridge", "port", "capital", "countryside",
+    "airfield", "suburb", "neighbourhood", "neighborhood", "area", "front", "frontline",
 })
+PARTICLE_NAME = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|bin|ibn|abu|de|van|von)-[A-Z]")
+NEWSPAPER_WORDS = frozenset({
+    "news", "times", "post", "journal", "herald", "tribune", "gazette", "chronicle", "telegraph",
+    "guardian", "observer", "inquirer", "examiner", "courier", "dispatch", "bulletin",
+})
+CONTRACTION = re.compile(r"'(?:m|re|ll|ve|d)$|n't$", re.IGNORECASE)
+DEMONYMS = frozenset({  # those the endings in _modifier miss
+    "greek", "thai", "french", "dutch", "swiss", "czech", "welsh", "scots", "basque", "lao",
+    "cypriot", "kuwaiti", "qatari", "german", "afghan", "pakistani", "israeli", "iraqi", "saudi",
+    "yemeni", "omani", "emirati", "somali", "bangladeshi", "nepali", "bahraini", "azerbaijani",
+    "filipino", "peruvian", "serb", "croat", "turk", "kurd", "arab", "jewish", "muslim",
+})
+DEMONYM_ENDINGS = ("ian", "ean", "can", "ese", "ish", "ern")
+COMPASS = frozenset({"north", "south", "east", "west", "central", "latin", "middle"})
 ABBREVIATIONS = frozenset({"jr", "sr", "st", "co", "inc", "corp", "ltd", "no"})
 ADJECTIVE_ENDINGS = ("ous", "ful", "ive", "ic", "ent", "ant", "less", "ian", "ese", "ish", "ary")
 
@@ -108,7 +196,8 @@ class Token:
 
     @property
     def capitalised(self) -> bool:
-        return self.text[0].isupper()
+        """"Kim", and an Arabic or Dutch particle joined to a capital: "al-Issa", "van-Dam"."""
+        return self.text[0].isupper() or PARTICLE_NAME.match(self.text) is not None
 
 
 @dataclass(frozen=True)
@@ -124,6 +213,9 @@ class Mention:
     role: str = ""  # title or role phrase as written ("North Korean dictator"), no determiner
     role_head: str = ""  # the role noun, singular ("dictator")
     located: bool = False  # right after "in", "near", "town of" ...: a place, not an actor
+    quoted: bool = False  # inside quotation marks: someone else's words, not a row's name
+    apposition: str = ""  # a role phrase after the name: "Lohan, a 24-year-old actress,"
+    name_start: int = -1  # where the name begins (after its title or role)
 
 
 @dataclass
@@ -131,6 +223,8 @@ class Cluster:
     """Mentions grouped as one referent while discovering."""
 
     names: Counter[str] = field(default_factory=Counter)  # surface forms of the name
+    unquoted: Counter[str] = field(default_factory=Counter)  # of those, outside quotations
+    titled: int = 0  # name mentions with a title or role beside them: a person, not a place
     keys: set[tuple[str, ...]] = field(default_factory=set)
     roles: Counter[str] = field(default_factory=Counter)
     mentions: int = 0
@@ -140,7 +234,7 @@ class Cluster:
     def place(self) -> bool:
         """Named mostly after a locative preposition ("in Aleppo", "near Al-Hader")."""
         named = sum(self.names.values())
-        return named > 0 and self.located * 2 >= named and not self.roles
+        return named > 0 and self.located * 2 >= named and not self.titled
 
 
 def _tokens(text: str, start: int, end: int) -> list[Token]:
@@ -159,10 +253,23 @@ def _tokens(text: str, start: int, end: int) -> list[Token]:
 
 
 def _title_case(tokens: Sequence[Token], in_title: bool) -> bool:
-    """A headline in Title Case: capitals there do not mark names."""
+    """A headline in Title Case or in capitals ("SAG'S DARK CLOUD"): capitals there do not
+    mark names."""
     words = [t for t in tokens if len(t.text) > 3]
+    shouted = len(words) >= 2 and sum(t.text.isupper() for t in words) >= 0.7 * len(words)
     share, least = (0.7, 3) if in_title else (1.0, 6)
-    return len(words) >= least and sum(t.capitalised for t in words) >= share * len(words)
+    return shouted or (
+        len(words) >= least and sum(t.capitalised for t in words) >= share * len(words)
+    )
+
+
+def _plural(phrase: str) -> str:
+    """'Syrian force' -> 'Syrian forces', 'witness' -> 'witnesses', 'family' -> 'families'."""
+    if phrase.endswith(("s", "x", "ch", "sh")):
+        return phrase + "es"
+    if phrase.endswith("y") and phrase[-2:-1] not in set("aeiou"):
+        return phrase[:-1] + "ies"
+    return phrase + "s"
 
 
 def _singular(word: str) -> str:
@@ -181,8 +288,8 @@ def _is_name_token(token: Token, starting: bool) -> bool:
     if not token.capitalised:
         return False
     key = token.key
-    if key in CALENDAR:
-        return False
+    if key in CALENDAR or key == "i" or CONTRACTION.search(token.text):
+        return False  # "Tonight I'm": a pronoun or contraction is never part of a name
     if not starting or "." in token.text[:-1]:  # inside a name, or an abbreviation: "U.S."
         return True
     return not (key in ENGLISH_STOP_WORDS or "'" in key)
@@ -204,6 +311,8 @@ def _split_title(words: list[Token]) -> tuple[list[Token], list[Token]]:
     name = words[last_title + 1 :]
     while name and name[0].key in CONNECTORS:
         name = name[1:]
+    while name and (name[-1].key in TITLE_WORDS or name[-1].key in HONORIFICS):
+        name = name[:-1]  # "Alaska Gov." cut off by a sentence break: the name is "Alaska"
     return words[: last_title + 1], name
 
 
@@ -214,16 +323,31 @@ def _acronym(words: Sequence[str]) -> str:
 
 def _located(tokens: list[Token], first: int, after: int) -> bool:
     """A place: "in Aleppo", "Idlib Province", "the Aleppo-Damascus highway"."""
-    before = tokens[first - 1].key if first > 0 else ""
-    nxt = _singular(tokens[after].key) if after < len(tokens) else ""
+    before = _singular(tokens[first - 1].key) if first > 0 else ""
+    if before in {"and", "or"}:  # "the towns of Kefraya and al-Foua": both are places
+        j = first - 2
+        while j > 0 and tokens[j].capitalised:
+            j -= 1
+        before = _singular(tokens[j].key) if j >= 0 and j < first - 2 else before
+    following = {_singular(t.key) for t in tokens[after : after + 2]}
     last = _singular(tokens[after - 1].key)
-    return before in LOCATIVES or nxt in PLACE_NOUNS or last in PLACE_NOUNS
+    return (
+        before in LOCATIVES or before.endswith(PLACE_PREFIXES) or tokens[first].key in PLACE_FIRST
+        or bool(following & PLACE_NOUNS) or last in PLACE_NOUNS
+    )
+
+
+def _demonym(token: Token) -> bool:
+    """'Korean', 'Syrian', 'Chinese', 'British', 'Western', 'Israeli', 'Greek'."""
+    return token.key.endswith(DEMONYM_ENDINGS) or token.key in DEMONYMS
 
 
 def _modifier(run: list[Token], tokens: list[Token], text: str) -> bool:
     """'North Korean' in 'North Korean officials': a nationality modifying a noun, not a name."""
-    if not run[-1].key.endswith(("an", "ese", "ish", "i", "ern")):
-        return False
+    if not _demonym(run[-1]) or run[-1].text.isupper():
+        return False  # "Elizabeth II", "ISI", "Lohan" are names
+    if len(run) > 1 and run[0].key not in COMPASS:
+        return False  # "Nicolas Sebastian said" is a person; "North Korean officials" are not
     after = tokens.index(run[-1]) + 1
     return after < len(tokens) and not tokens[after].capitalised and (
         text[run[-1].end : tokens[after].start].strip() == ""
@@ -249,30 +373,152 @@ def _name_runs(tokens: list[Token], text: str) -> list[list[Token]]:
         run = [token] if _is_name_token(token, True) else []
     if run:
         runs.append(run)
-    return [r[: -1] if r[-1].key in CONNECTORS else r for r in runs]
+    trimmed = [r[:-1] if r[-1].key in CONNECTORS else r for r in runs]
+    return [r for r in trimmed if r]  # "The Turkish city of Van.": "Van" alone is no run
 
 
-def _role_before(tokens: list[Token], index: int) -> list[Token]:
+def _role_of_name(tokens: list[Token], first: int, text: str) -> list[Token]:
+    """The role phrase standing right before a name ("North Korean dictator Kim"); a plural
+    role ("leaders Kim and Trump") or one across punctuation is nobody's label."""
+    if first == 0 or not _adjacent(text, tokens[first - 1], tokens[first]):
+        return []
+    noun = tokens[first - 1].key
+    if noun != _singular(noun) or noun in TITLE_ABBREVIATIONS:
+        return []
+    return _role_before(tokens, first, text)
+
+
+def _apposition(tokens: list[Token], after: int, text: str) -> list[Token]:
+    """The role phrase in apposition right after a name ending before tokens[after]:
+    "Lindsay Lohan, the actress," -> [actress]; "Smith, a longtime aide" -> [longtime, aide]."""
+    if after >= len(tokens) or text[tokens[after - 1].end : tokens[after].start].strip() != ",":
+        return []
+    j = after + (tokens[after].key in {"a", "an", "the"})
+    for k in range(j, min(j + 5, len(tokens))):
+        token = tokens[k]
+        gap = text[tokens[k - 1].end : token.start].strip()
+        if token.capitalised or (k > j and gap not in {"", "-"}):
+            return []  # "a 24-year-old actress" holds hyphens; a comma ends the phrase
+        if token.key in ENGLISH_STOP_WORDS:
+            return []  # "the Units, and rebel groups": a list, not an apposition
+        if _singular(token.key) in ROLE_NOUNS:
+            if token.key != _singular(token.key):
+                return []  # "Smith, the leaders ..." is no apposition of one person
+            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+            if nxt and _adjacent(text, token, nxt):
+                return []  # the phrase goes on: "her longtime lawyer Shawn Holley" is Holley's
+                # title, "a rebel commander" is a commander
+            return _role_before(tokens, k + 1, text)
+    return []
+
+
+def _adjacent(text: str, left: Token, right: Token) -> bool:
+    """Only spaces between two tokens: no comma, dash, quotation mark or bracket."""
+    return text[left.end : right.start].strip() == ""
+
+
+def _side_word(key: str) -> bool:
+    """A noun or compound that says whose a group is: "regime forces", "rebel fighters",
+    "pro-government militias", "Iranian-backed troops"."""
+    return (
+        key in PEOPLE or key in SIDES or key.startswith(("pro-", "anti-"))
+        or key.endswith(("-backed", "-led", "-allied", "-aligned", "-linked"))
+    )
+
+
+def _role_before(tokens: list[Token], index: int, text: str) -> list[Token]:
     """Modifiers and a role noun ending just before tokens[index] ("North Korean dictator")."""
-    if index == 0 or _singular(tokens[index - 1].key) not in ROLE_NOUNS:
+    if index == 0 or _singular(tokens[index - 1].key) not in PEOPLE:
         return []
     start = index - 1
     while start > 0 and index - start < 5:
         prev = tokens[start - 1]
-        if prev.key in DETERMINERS or prev.key in ENGLISH_STOP_WORDS:
-            break
+        if not _adjacent(text, prev, tokens[start]):
+            break  # never across punctuation: "Texas, Republican leader" is two phrases
+        if prev.key in DETERMINERS or prev.key in ENGLISH_STOP_WORDS or prev.text.endswith("'s"):
+            break  # "Trump's critics" are not Trump: a possessor is no modifier
         if prev.key in CALENDAR or not (
             prev.capitalised or prev.key in MODIFIERS or prev.key.endswith(ADJECTIVE_ENDINGS)
+            or _side_word(prev.key)
         ):
             break
         start -= 1
     return tokens[start:index]
 
 
-def sentence_mentions(article: Article, index: int, text: str) -> list[Mention]:
+def _opens_clause(tokens: Sequence[Token], i: int, text: str) -> bool:
+    """The first word of a sentence or of a quotation ("He said: \"Look ..."): capitalised
+    there whatever it is."""
+    if i == 0:
+        return True
+    gap = text[tokens[i - 1].end : tokens[i].start]
+    return any(c in gap for c in "\":;.!?(")
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the whole corpus tells about single words: which are names, which are not actors."""
+
+    names: frozenset[str] = frozenset()
+    not_actors: frozenset[str] = NOT_ACTORS
+    lower: frozenset[str] = frozenset()  # words also written in lower case
+
+
+def _words_seen(articles: Sequence[Article], texts: dict[str, str]) -> Known:
+    """Words written capitalised somewhere no sentence or quotation starts (the evidence that
+    a sentence-initial "Kim" is a name and "Just" or "Remember" an ordinary word), and words
+    written in lower case."""
+    seen: set[str] = set()
+    lower: set[str] = set()
+    for article in articles:
+        text = texts[article.id]
+        for s in article.sentences:
+            tokens = _tokens(text, s.start, s.end)
+            if _title_case(tokens, s.in_title):
+                continue
+            seen.update(
+                t.key for i, t in enumerate(tokens)
+                if t.capitalised and not _opens_clause(tokens, i, text)
+            )
+            lower.update(t.key for t in tokens if not t.capitalised)
+    return Known(names=frozenset(seen), lower=frozenset(lower))
+
+
+def _ordinary_opener(token: Token, opens: bool, ctx: Known) -> bool:
+    """A sentence's first word that is capitalised only for standing first: never capitalised
+    elsewhere, and written in lower case elsewhere or shaped like a verb or adverb."""
+    key = token.key
+    if not opens or key in ctx.names or key in TITLE_WORDS or key in HONORIFICS:
+        return False
+    return key in ctx.lower or key.endswith(("ing", "ly", "ed"))
+
+
+def _is_actor_name(
+    run: list[Token], name: list[Token], opens: bool, ctx: Known
+) -> bool:
+    """Not a capitalised ordinary word opening a sentence ("Just", "Remember", "Depending"),
+    and not who carries the news (an agency, outlet or platform)."""
+    if len(run) == 1 and opens and run[0].key not in ctx.names:
+        return False
+    words = " ".join(t.key for t in name)
+    if len(name) > 1 and name[-1].key in NEWSPAPER_WORDS:
+        return False  # "the Anchorage Daily News", "the Sunday Times": an outlet
+    return words not in ctx.not_actors and words.removeprefix("the ") not in ctx.not_actors
+
+
+def _quoted(text: str, sentence_start: int, at: int) -> bool:
+    """Inside quotation marks: an odd number of them opened earlier in the sentence."""
+    return text.count('"', sentence_start, at) % 2 == 1
+
+
+def sentence_mentions(
+    article: Article, index: int, text: str, known: Known | None = None
+) -> list[Mention]:
     """Name and role-phrase mentions in one sentence of an article (``text`` is folded)."""
+    ctx = known or Known()
     s = article.sentences[index]
     tokens = _tokens(text, s.start, s.end)
+    position = {t.start: i for i, t in enumerate(tokens)}
     mentions: list[Mention] = []
     used: set[int] = set()
     runs = [] if _title_case(tokens, s.in_title) else _name_runs(tokens, text)
@@ -280,32 +526,49 @@ def sentence_mentions(article: Article, index: int, text: str) -> list[Mention]:
     if starts_with_role and _singular(tokens[0].key) in ROLE_NOUNS:
         runs = runs[1:]  # "Migrants waited": a role, not a name
     for run in runs:
+        first = position[run[0].start]
+        if len(run) > 1 and _ordinary_opener(run[0], _opens_clause(tokens, first, text), ctx):
+            run, first = run[1:], first + 1  # "Praising London": the name is "London"
         title, name = _split_title(run)
-        first = tokens.index(run[0])
-        title = [t for t in title if t.key not in HONORIFICS]
-        role = title or _role_before(tokens, first)
-        if not name or all(t.key in TITLE_WORDS for t in name) or _modifier(run, tokens, text):
+        title = [t for t in title if t.key not in HONORIFICS | TITLE_ABBREVIATIONS]
+        role = title or _role_of_name(tokens, first, text)
+        if not name or all(t.key in TITLE_WORDS | HONORIFICS for t in name):
+            continue
+        if any(t.text.isupper() and t.key in ENGLISH_STOP_WORDS for t in name):
+            continue  # "PEOPLE HAVE DIED IN A BLAZE": a shouted lead, not a name
+        opens = _opens_clause(tokens, first, text)
+        if _modifier(run, tokens, text) or not _is_actor_name(run, name, opens, ctx):
             continue
         span_start = role[0].start if role else name[0].start
+        appositive = _apposition(tokens, first + len(run), text)
+        used.update(position[t.start] for t in appositive)
         mentions.append(Mention(
             article=article.id, outlet=article.outlet, start=span_start, end=name[-1].end,
-            name=tuple(t.key for t in name),
+            name=tuple(w for t in name for w in t.key.split("-") if w),  # al-Issa = al Issa
             surface=re.sub(r"'s?$", "", text[name[0].start : name[-1].end]),
             role=text[role[0].start : role[-1].end] if role else "",
             role_head=_singular(role[-1].key) if role else "",
             located=not role and _located(tokens, first, first + len(run)),
+            quoted=_quoted(text, s.start, name[0].start),
+            apposition=text[appositive[0].start : appositive[-1].end] if appositive else "",
+            name_start=name[0].start,
         ))
         used.update(range(first - len(role) if not title else first, first + len(run)))
     for i, token in enumerate(tokens):
         head = _singular(token.key)
-        if i in used or head not in ROLE_NOUNS or (token.capitalised and i > 0):
+        if i in used or head not in PEOPLE or (token.capitalised and i > 0):
             continue
         if head != token.key and head not in GROUP_NOUNS:
             continue  # "the two leaders": several people, not one actor's label
-        role = _role_before(tokens, i + 1)
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt and _singular(nxt.key) in PEOPLE and _adjacent(text, token, nxt):
+            continue  # "rebel groups": the head is "groups", "rebel" modifies it
+        role = _role_before(tokens, i + 1, text)
+        written = re.sub(r"'s?$", "", text[role[0].start : token.end])  # "the president's"
         mentions.append(Mention(
             article=article.id, outlet=article.outlet, start=role[0].start, end=token.end,
-            name=(), surface="", role=text[role[0].start : token.end], role_head=head,
+            name=(), surface="", role=written, role_head=head,
+            quoted=_quoted(text, s.start, role[0].start),
         ))
     return mentions
 
@@ -330,9 +593,12 @@ def _cluster_names(mentions: Iterable[Mention]) -> dict[tuple[str, ...], tuple[s
     acronyms = {_acronym(k): owner[k] for k in full}
     for key in sorted(k for k in keys if len(k) == 1):
         word = key[0]
-        by_last = {owner[k] for k in full if k[-1] == word}
-        by_first = {owner[k] for k in full if k[0] == word}
-        inside = {owner[k] for k in full if word in k}
+        by_last = {owner[k] for k in full if _ends_with(k, word)}
+        by_first = {
+            owner[k] for k in full
+            if k[0] == word and (len(k) > 2 or keys[key] < 3 * weight[owner[k]])
+        }  # "Kim" is Kim Jong Un's, but "Microsoft" named 20 times is not "Microsoft Word"
+        inside = {owner[k] for k in full if word in k and not _after_of(k, word)}
         candidates = by_last or by_first or (inside if len(inside) == 1 else set())
         if candidates:
             owner[key] = max(candidates, key=lambda k: (weight[k], k))
@@ -341,6 +607,48 @@ def _cluster_names(mentions: Iterable[Mention]) -> dict[tuple[str, ...], tuple[s
         else:
             owner[key] = key
     return owner
+
+
+def _after_of(name: tuple[str, ...], word: str) -> bool:
+    """'Greece' in 'Communist Party of Greece' names what the party is of."""
+    return any(a in {"of", "for"} and b == word for a, b in pairwise(name))
+
+
+def _ends_with(name: tuple[str, ...], word: str) -> bool:
+    """'Smith' ends 'John Smith', but 'Greece' does not end 'Communist Party of Greece': after
+    "of" or "for" comes what the name is of, not the name."""
+    return name[-1] == word and (len(name) < 2 or name[-2] not in {"of", "for"})
+
+
+def _local_owners(
+    mentions: Sequence[Mention], owner: dict[tuple[str, ...], tuple[str, ...]]
+) -> dict[tuple[str, tuple[str, ...]], tuple[str, ...]]:
+    """A one-word name ("Smith", "Mr. Smith") per article: the referent whose full name that
+    article gives (ending with the word), the most named there; else the
+    corpus-wide owner only when one referent fitting it is named far more than any other."""
+    named: defaultdict[str, Counter[tuple[str, ...]]] = defaultdict(Counter)
+    weight: Counter[tuple[str, ...]] = Counter()
+    for m in mentions:
+        if len(m.name) > 1:
+            named[m.article][m.name] += 1
+            weight[owner[m.name]] += 1
+    full = {k for k in owner if len(k) > 1}
+    local: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
+    for m in mentions:
+        if len(m.name) != 1 or (m.article, m.name) in local:
+            continue
+        word = m.name[0]
+        here = named[m.article]
+        fits = [k for k in here if _ends_with(k, word)]
+        if fits:
+            local[(m.article, m.name)] = owner[max(fits, key=lambda k: (here[k], k))]
+            continue
+        ending = {owner[k] for k in full if _ends_with(k, word)}
+        starting = {owner[k] for k in full if k[0] == word}
+        anywhere = sorted(ending or starting, key=lambda k: -weight[k])
+        if len(anywhere) > 1 and weight[anywhere[0]] < 3 * weight[anywhere[1]]:
+            local[(m.article, m.name)] = m.name  # "Mr. Smith" of which Smith: its own row
+    return local
 
 
 def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
@@ -356,30 +664,40 @@ def discover(
 ) -> tuple[Group, ...]:
     """The event's referents found in the text, each with its labels as terms."""
     covered = _covered(lexicon_matches)
+    texts = {a.id: fold(a.text) for a in corpus.articles}
+    outlets = frozenset(_key_of(o.name) for o in corpus.outlets)
+    known = replace(_words_seen(corpus.articles, texts), not_actors=NOT_ACTORS | outlets)
     mentions: list[Mention] = []
     for article in corpus.articles:
-        text = fold(article.text)
         for i in range(len(article.sentences)):
-            for m in sentence_mentions(article, i, text):
-                if not _overlaps(covered.get(m.article, ()), m.start, m.end):
-                    mentions.append(m)
+            for m in sentence_mentions(article, i, texts[article.id], known):
+                found = _uncovered(m, covered.get(m.article, ()), texts[article.id])
+                if found is not None:
+                    mentions.append(found)
     owner = _cluster_names(mentions)
+    local = _local_owners(mentions, owner)
     clusters: defaultdict[tuple[str, ...], Cluster] = defaultdict(Cluster)
-    role_owner: defaultdict[str, Counter[tuple[str, ...]]] = defaultdict(Counter)
+    role_owner: defaultdict[tuple[str, str], Counter[tuple[str, ...]]] = defaultdict(Counter)
     for m in mentions:
         if m.name:
-            cluster = clusters[owner[m.name]]
+            key = local.get((m.article, m.name)) or owner[m.name]
+            cluster = clusters[key]
             cluster.names[m.surface] += 1
+            cluster.unquoted[m.surface] += not m.quoted
             cluster.keys.add(m.name)
             cluster.mentions += 1
             cluster.located += m.located
-            if m.role:
-                cluster.roles[m.role] += 1
-                role_owner[m.role.lower()][owner[m.name]] += 1
+            cluster.titled += bool(m.role)  # a title before a name marks a person
+            for role in filter(None, (m.role, m.apposition)):
+                cluster.roles[role] += 1
+                role_owner[(m.article, role.lower())][key] += 1
     for m in mentions:
         if not m.name:
-            target = _member_of(m, owner) or _role_target(m, role_owner)
-            if target is None and m.role_head in GROUP_NOUNS:
+            member = _member_of(m, owner)
+            if member is not None and clusters[member].place:
+                member = None  # "a Brooklyn teen" is no member of Brooklyn
+            target = member or _role_target(m, role_owner)
+            if target is None and m.role_head in GROUP_NOUNS and _many(m):
                 target = _group_key(m)
             if target is not None:
                 clusters[target].roles[m.role] += 1
@@ -389,7 +707,13 @@ def discover(
         for key, cluster in sorted(clusters.items(), key=lambda kv: (-kv[1].mentions, kv[0]))
         if cluster.mentions >= min_mentions and not cluster.place
     ]
-    return _merge_same_names([(_group(key, cluster), cluster.mentions) for key, cluster in kept])
+    rated = {
+        " ".join(fold(m.text).lower().split()): m.connotation
+        for m in lexicon_matches if m.kind == "cue" and m.connotation != "unrated"
+    }
+    return _merge_same_names(
+        [(_group(key, cluster, rated), cluster.mentions) for key, cluster in kept]
+    )
 
 
 def _merge_same_names(groups: list[tuple[Group, int]]) -> tuple[Group, ...]:
@@ -413,6 +737,11 @@ def _described(mentions: int) -> str:
     return f"Discovered in the articles: {mentions} mentions."
 
 
+def _key_of(name: str) -> str:
+    """An outlet's name as name keys are written: "TRT World" -> "trt world"."""
+    return " ".join(re.sub(r"'s?$", "", w.lower()).replace(".", "") for w in name.split())
+
+
 def _modifiers(mention: Mention) -> list[str]:
     return [re.sub(r"'s?$", "", w.lower()) for w in mention.role.split()[:-1]]
 
@@ -427,23 +756,43 @@ def _member_of(
     return None
 
 
-def _group_key(mention: Mention) -> tuple[str, ...]:
+def _many(mention: Mention) -> bool:
+    """A group of people: a plural ("prosecutors") or a collective noun ("police", "the
+    caravan"); one "prosecutor" is one person, not the prosecutors' row."""
+    last = mention.role.split()[-1].lower() if mention.role else ""
+    return last != mention.role_head or mention.role_head in COLLECTIVES
+
+
+def _group_key(mention: Mention) -> tuple[str, ...] | None:
     """A group of people named by role: 'Syrian troops' and 'Syrian army' are one (Syrian
-    forces), 'Iranian troops' another; 'protesters' its own."""
+    forces), 'Iranian troops' another; 'protesters' its own. A noun that names no side
+    ('forces', 'fighters', 'officials') needs a modifier that does, and different modifiers
+    stay apart: 'regime forces' and 'rebel fighters' are never one row."""
     head = "force" if mention.role_head in MILITARY else mention.role_head
-    nationality = [w for w in _modifiers(mention) if w.endswith(("an", "ese", "ish", "i"))]
-    return ("~" + " ".join([*nationality[-1:], head]),)
+    words = [w for w in _modifiers(mention) if w not in DETERMINERS]
+    noun = _singular(words[-1]) if words else ""
+    if head in GENERIC_GROUPS and noun in GROUP_NOUNS and noun not in GENERIC_GROUPS:
+        return ("~" + noun,)  # "rebel forces", "rebel groups" are the rebels
+    nationality = [w for w in words if w.endswith(("an", "ese", "ish", "i")) or w in DEMONYMS]
+    capitalised = {w.lower() for w in mention.role.split()[:-1] if w[:1].isupper()}
+    sides = [w for w in words if _side_word(w) or w in capitalised]
+    side = nationality[-1:] or sides[-1:] or words[-1:]
+    if head in GENERIC_GROUPS and not (nationality or sides):
+        return None  # "current groups", "armed men": no side named
+    return ("~" + " ".join([*side, head]),)
 
 
 def _role_target(
-    mention: Mention, role_owner: dict[str, Counter[tuple[str, ...]]]
+    mention: Mention, role_owner: dict[tuple[str, str], Counter[tuple[str, ...]]]
 ) -> tuple[str, ...] | None:
-    """The name a bare role phrase stands for, when the corpus says so unambiguously enough."""
-    owners = role_owner.get(mention.role.lower())
+    """The name a bare role phrase stands for, when its own article says so: there the same
+    phrase (else one with the same role noun) stands beside that name. Another outlet's
+    apposition is no evidence ("the caravan" is not the person one outlet put it next to)."""
+    owners = role_owner.get((mention.article, mention.role.lower()))
     if not owners:
         by_head: Counter[tuple[str, ...]] = Counter()
-        for role, counter in role_owner.items():
-            if _singular(role.split()[-1]) == mention.role_head:
+        for (article, role), counter in role_owner.items():
+            if article == mention.article and _singular(role.split()[-1]) == mention.role_head:
                 by_head.update(counter)
         owners = by_head
     ranked = owners.most_common(2)
@@ -462,16 +811,43 @@ def _covered(matches: Sequence[Match]) -> dict[str, list[tuple[int, int]]]:
     return spans
 
 
+def _uncovered(
+    m: Mention, spans: Sequence[tuple[int, int]], text: str
+) -> Mention | None:
+    """The mention where no lexicon match covers it. When a lexicon covers only the start of
+    a title ("Syrian regime" in "Syrian regime leader Bashar al Assad"), the rest of the title
+    ("leader") stays the name's label; a covered name is left to the lexicon."""
+    if not _overlaps(spans, m.start, m.end):
+        return m
+    if not m.name or m.name_start <= m.start or _overlaps(spans, m.name_start, m.end):
+        return None
+    cut = max(e for s, e in spans if s < m.name_start and m.start < e)
+    role = text[cut : m.name_start].strip()
+    if not role or _singular(role.split()[-1].lower()) not in PEOPLE:
+        return replace(m, start=m.name_start, role="", role_head="")
+    return replace(m, start=m.name_start - len(text[cut : m.name_start].lstrip()), role=role)
+
+
 def _overlaps(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
-def _group(key: tuple[str, ...], cluster: Cluster) -> Group:
+def _group(
+    key: tuple[str, ...], cluster: Cluster, rated: Mapping[str, Connotation] | None = None
+) -> Group:
     """A discovered referent: named by its most used full name, its forms and roles as terms."""
     if cluster.names:
-        name = max(cluster.names, key=lambda n: (len(n.split()) > 1, cluster.names[n], n))
+        top = max(cluster.names.values())
+        name = max(cluster.names, key=lambda n: (
+            cluster.unquoted[n] > 0,
+            len(n.split()) > 1 and (cluster.names[n] >= 2 or top < 5),
+            cluster.names[n], -len(n), n,
+        ))  # a full name once seen beats its surname, not "War-Zone Athens" once vs "Athens" 38
+        # times; on a tie the shorter: "Johnny Carson", not "Channel Johnny Carson"
     else:
-        name = key[0].lstrip("~").capitalize() + "s"  # "~syrian force" -> "Syrian forces"
+        plain = key[0].lstrip("~")
+        collective = plain.split()[-1] in {"police", "military", "army", "caravan", "staff"}
+        name = plain.capitalize() if collective else _plural(plain.capitalize())
     forms: defaultdict[str, Counter[str]] = defaultdict(Counter)
     for phrase, count in (*cluster.names.items(), *cluster.roles.items()):
         forms[" ".join(phrase.lower().split())][phrase] += count
@@ -480,9 +856,11 @@ def _group(key: tuple[str, ...], cluster: Cluster) -> Group:
         variants = forms[folded]
         phrase = max(variants, key=lambda v: (variants[v], v))
         is_name = all(v in cluster.names and v[0].isupper() for v in variants)
+        rating = (rated or {}).get(folded, "unrated")  # "dictator": a cue list rates it
         terms.append(Term(
-            phrase=phrase, connotation="unrated", origin="discovered",
-            note="Found in these articles; no lexicon rates this label.",
+            phrase=phrase, connotation=rating, origin="discovered",
+            note="Found in these articles; no lexicon rates this label." if rating == "unrated"
+            else "Found in these articles; rated as the cue lists rate this word.",
             case_sensitive=is_name,
         ))
     return Group(

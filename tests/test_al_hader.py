@@ -42,7 +42,11 @@ def test_trt_world_says_regime_fifteen_times() -> None:
 
 def test_arutz_sheva_terror_labels_for_hezbollah_are_negative() -> None:
     found = {m.term: m for m in matches(ARUTZ, "hezbollah")}
-    assert found["terror proxy"].text == "terror proxy"
+    # one mention, "terror proxy Hezbollah", labelled by the descriptor the outlet chose
+    proxy = found["terror proxy"]
+    assert proxy.text == "terror proxy\u00a0Hezbollah"  # as printed, with a no-break space
+    start, end = proxy.label_bounds
+    assert demo_report().corpus.article(proxy.article).text[start:end] == "terror proxy"
     assert found["terrorist organization"].text == "terrorist organization"
     assert found["terror proxy"].connotation == "negative"
     assert found["terrorist organization"].connotation == "negative"
@@ -51,9 +55,11 @@ def test_arutz_sheva_terror_labels_for_hezbollah_are_negative() -> None:
 
 
 def test_hezbollah_mentions_per_article_match_a_hand_count() -> None:
-    # Each "Hezbollah" plus "terror proxy" and "terrorist organization" in 000.
+    # Each "Hezbollah" is one mention; in 000 "terror proxy Hezbollah" is one (labelled
+    # "terror proxy"), "a Hezbollah bastion", "the terrorist organization" and "fighters from
+    # Hezbollah" the others: 4, not 5.
     counts = {p: len(matches(p, "hezbollah")) for p in (ARUTZ, ARA, DECCAN, TRT, REUTERS)}
-    assert counts == {ARUTZ: 5, ARA: 2, DECCAN: 1, TRT: 3, REUTERS: 1}
+    assert counts == {ARUTZ: 4, ARA: 2, DECCAN: 1, TRT: 3, REUTERS: 1}
     # Deccan Chronicle's other mention is the typo "Lebanon's Hezboll-ah movement": lexicons
     # describe language, not one article's typos, so it is not counted.
     assert [m.text for m in matches(DECCAN, "hezbollah")] == ["Lebanese Hezbollah fighters"]
@@ -106,3 +112,41 @@ def test_distinctive_counts_are_traceable_to_sentences() -> None:
         assert term.evidence, term.term
         assert term.count >= len(term.evidence) >= 1
         assert term.log_odds_z > 0
+
+
+def test_no_place_source_or_catch_all_becomes_a_row() -> None:
+    # Kweyris and Talaat al Eiss are an air base and a town, Kefraya a besieged town, every
+    # "Damascus" a road ("the Aleppo-Damascus highway", "the highway to Damascus"), AFP the
+    # agency told; "forces" and "fighters" alone name no side of the war.
+    names = {g.name for g in demo_report().groups}
+    assert not names & {
+        "Kweyris", "Kefraya", "Talaat al Eiss", "AFP", "Forces", "Fighters", "Damascus",
+    }
+
+
+def test_assad_with_his_title_is_one_mention_labelled_by_the_title() -> None:
+    # Reuters: "President Bashar al Assad's over-stretched forces" -> one mention, "President"
+    assad = [m for m in demo_report().matches if m.group == "d-bashar-al-assad"]
+    reuters = [m for m in assad if m.article.startswith(REUTERS)]
+    expected = [("President Bashar al Assad\u2019s", "President")]
+    assert [(m.text, m.term) for m in reuters] == expected
+
+
+def test_every_discovered_label_is_written_in_its_outlet() -> None:
+    report = demo_report()
+    written: dict[str, str] = {}
+    for a in report.corpus.articles:
+        written[a.outlet] = written.get(a.outlet, "") + " " + a.text.lower()
+    for row in report.labels:
+        if row.source == "discovered":
+            assert row.term.lower() in written[row.outlet], (row.outlet, row.term)
+
+
+def test_a_title_after_a_lexicon_phrase_still_labels_the_name() -> None:
+    # TRT World: "Syrian regime leader Bashar al Assad": "Syrian regime" counts for the
+    # government (TRT's 15 "regime"), "leader Bashar al Assad" is one mention of Assad.
+    trt = [m for m in demo_report().matches
+           if m.group == "d-bashar-al-assad" and m.article.startswith(TRT)]
+    assert [(m.text, m.term) for m in trt] == [
+        ("leader Bashar al Assad", "leader"), ("Assad", "Assad")
+    ]

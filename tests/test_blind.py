@@ -175,8 +175,8 @@ def test_blinding_keeps_the_analysis_of_everything_but_names() -> None:
 
     renamed = {real_id: blind_ids[name] for real_id, name in to_blind.items()}
     assert counts(real, renamed) == counts(blind_demo_report(), {})
-    # "told AFP" loses its agency: the discovered referent AFP is gone, nothing else is.
-    assert "d-afp" in {g.id for g in real.groups}
+    # "told AFP": an agency named as a source is no actor, blind or not.
+    assert "d-afp" not in {g.id for g in real.groups}
     assert "d-afp" not in {g.id for g in blind_demo_report().groups}
 
 

@@ -90,3 +90,62 @@ def test_dotted_abbreviations_match(tmp_path: Path) -> None:
         ("U.S.", "isis", "U.S."),
         ("U.S.", "isis", "U.S."),
     ]
+
+
+MENTIONS = SMALL + """
+[[referent]]
+id = "islamic-state"
+name = "Islamic State"
+[[referent.term]]
+phrase = "Islamic State"
+connotation = "neutral"
+note = "The group's own name."
+[[referent.term]]
+phrase = "ISIS"
+connotation = "neutral"
+note = "Acronym."
+
+[[cue]]
+id = "loaded"
+name = "Loaded words"
+[[cue.term]]
+phrase = "dictator"
+connotation = "negative"
+note = "An absolute ruler."
+"""
+
+
+def test_a_descriptor_and_a_name_are_one_mention_labelled_by_the_descriptor(
+    tmp_path: Path,
+) -> None:
+    from framing.analysis import analyze
+    from framing.loading import load_corpus
+    from framing.model import AnalysisConfig
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Blasts\n\nThe terror proxy Hezbollah blamed the Islamic State (ISIS) group. "
+        "Hezbollah, a militia, fought ISIS. The dictator Kim Jong Un watched; Kim Jong Un "
+        "smiled.\n", encoding="utf-8")
+    # b.txt names Hezbollah too: a domain pack is used when two outlets use its terms.
+    (folder / "b.txt").write_text("Summit\n\nKim Jong Un spoke of Hezbollah.\n",
+                                  encoding="utf-8")
+    lexicon = lexicon_from(tmp_path, MENTIONS, "mentions.toml")
+    corpus = load_corpus(folder)
+    report = analyze(corpus, [lexicon], AnalysisConfig(align=False))
+    text = corpus.articles[0].text
+    rows = [(m.text, m.group, m.term, text[slice(*m.label_bounds)]) for m in report.matches
+            if m.kind == "referent" and m.article == "a.txt"]
+    assert rows == [
+        ("terror proxy Hezbollah", "hezbollah", "terror proxy", "terror proxy"),
+        ("Islamic State (ISIS)", "islamic-state", "Islamic State", "Islamic State"),
+        ("Hezbollah", "hezbollah", "Hezbollah", "Hezbollah"),
+        ("militia", "hezbollah", "militia", "militia"),  # after a comma: its own mention
+        ("ISIS", "islamic-state", "ISIS", "ISIS"),
+        ("dictator Kim Jong Un", "d-kim-jong-un", "dictator", "dictator"),
+        ("Kim Jong Un", "d-kim-jong-un", "Kim Jong Un", "Kim Jong Un"),
+    ]
+    dictator = next(m for m in report.matches if m.term == "dictator")
+    assert dictator.connotation == "negative"  # the cue's rating comes with it
+    assert not [m for m in report.matches if m.kind == "cue" and m.term in {"terror", "dictator"}]

@@ -49,7 +49,9 @@ def test_the_dictator_and_leader_contrast_gets_a_bar(tmp_path: Path) -> None:
     report = korea(tmp_path)
     (kim,) = [g for g in report.groups if g.name == "Kim Jong Un"]
     shares = {s.outlet: s for s in report.shares if s.group == kim.id}
-    # left: "North Korean dictator" twice (-2 each), "Kim" twice and "Kim Jong Un" once (0).
-    # right: "Kim Jong Un" twice (0); "North Korean leader" twice, unrated.
-    assert (shares["left"].mentions, shares["left"].rated, shares["left"].score) == (5, 5, -0.8)
-    assert (shares["right"].mentions, shares["right"].rated, shares["right"].score) == (4, 2, 0.0)
+    # Mentions, not words: "North Korean dictator Kim Jong Un" is one mention, labelled
+    # "North Korean dictator". left: that and "The North Korean dictator" (-2 each), "Kim"
+    # twice (0): -4 over 4. right: "North Korean leader Kim Jong Un" and "the North Korean
+    # leader" (unrated), "Kim Jong Un" once (0).
+    assert (shares["left"].mentions, shares["left"].rated, shares["left"].score) == (4, 4, -1.0)
+    assert (shares["right"].mentions, shares["right"].rated, shares["right"].score) == (3, 1, 0.0)

@@ -140,15 +140,15 @@ def test_the_bars_show_the_mean_score_in_text_sign_and_words() -> None:
     cells = row.xpath("./td")
     heads = [" ".join(th.text_content().split()) for th in
              page.xpath("//table[@class='shares']/thead//th")[1:]]
-    # Arutz Sheva: "terror proxy" and "the terrorist organization" (strong, -3 each), and
-    # "Hezbollah" twice and "fighters from Hezbollah" (0): -6 over 5 mentions.
+    # Arutz Sheva: "terror proxy Hezbollah" and "the terrorist organization" (strong, -3
+    # each), "a Hezbollah bastion" and "fighters from Hezbollah" (0): -6 over 4 mentions.
     arutz = cells[next(i for i, h in enumerate(heads) if h.startswith("Arutz Sheva"))]
     figure = arutz.xpath(".//span[contains(@class, 'figure')]")[0]
-    assert " ".join(figure.text_content().split()) == "\u22121.2 \u00b7 2 strong"
+    assert " ".join(figure.text_content().split()) == "\u22121.5 \u00b7 2 strong"
     assert "negative" in figure.get("class").split()
     label = arutz.xpath(".//div[@role='img']")[0].get("aria-label")
-    assert label == ("mean score \u22121.2 on a scale from \u22123 (strongly negative) to +3 "
-                     "(strongly positive); 2 strongly negative labels; 40% negative, 60% neutral, "
-                     "0% positive, of 5 mentions")
+    assert label == ("mean score \u22121.5 on a scale from \u22123 (strongly negative) to +3 "
+                     "(strongly positive); 2 strongly negative labels; 50% negative, 50% neutral, "
+                     "0% positive, of 4 mentions")
     fill = arutz.xpath(".//span[@class='half']/span[@class='negative']")[0]
-    assert fill.get("style") == "width: 40%"  # 1.2 of 3
+    assert fill.get("style") == "width: 50%"  # 1.5 of 3

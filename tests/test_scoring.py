@@ -67,16 +67,17 @@ def test_spellings_of_one_label_share_a_key() -> None:
 def test_hezbollah_bars_weigh_terror_proxy_above_militia() -> None:
     shares = hezbollah(demo(grade=True))
     # ARA News (001): "Lebanese Hezbollah militia", "militants of Hezbollah": mild, -1 each.
-    # Arutz Sheva (000): "Hezbollah" twice and "fighters from Hezbollah" (0), "terror proxy"
-    # and "the terrorist organization" (strong, -3 each): -6 over 5 mentions.
+    # Arutz Sheva (000): "terror proxy Hezbollah" (one mention labelled "terror proxy") and
+    # "the terrorist organization" (strong, -3 each), "a Hezbollah bastion" and "fighters from
+    # Hezbollah" (0): -6 over 4 mentions.
     # TRT World (003): "Hezbollah militias" twice (-1 each) and "Hezbollah" (0).
     figures = {o: (s.rated, s.score, s.strong_negative) for o, s in shares.items()}
     assert figures == {
-        ARA: (2, -1.0, 0), ARUTZ: (5, -1.2, 2), TRT: (3, -0.6667, 0),
+        ARA: (2, -1.0, 0), ARUTZ: (4, -1.5, 2), TRT: (3, -0.6667, 0),
         DECCAN: (1, 0.0, 0), REUTERS: (1, 0.0, 0),
     }
-    # The three-level shares alone put ARA News first: 100% negative against 40%.
-    assert (shares[ARA].negative, shares[ARUTZ].negative) == (1.0, 0.4)
+    # The three-level shares alone put ARA News first: 100% negative against 50%.
+    assert (shares[ARA].negative, shares[ARUTZ].negative) == (1.0, 0.5)
 
 
 def test_hezbollah_labels_carry_their_scores() -> None:
