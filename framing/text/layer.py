@@ -1,0 +1,125 @@
+"""An article's text layer, built once: tokens with offsets, tags, sentences, noun phrases.
+
+Every stage reads these tokens, so "word" means one thing to the per-1,000-words rate, the
+distinctive terms and the rules. Only the title and the kept paragraphs are tokenised (the
+sentences the cleaner found), so page chrome holds no token.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .chunks import noun_phrases
+from .folding import fold
+from .tagger import tag_words
+from .tokenizer import TOKEN, is_word
+
+_INNER_CAP = re.compile(r"(?:al-|el-|bin-|abu-|[a-z]{1,3})[A-Z]")  # 'al-Issa', 'diGenova'
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word or a punctuation mark: its offsets in the article's text, its text as written,
+    its Penn Treebank tag and the index of its sentence."""
+
+    start: int
+    end: int
+    text: str
+    tag: str
+    sentence: int
+
+    @property
+    def word(self) -> bool:
+        """A word rather than a punctuation mark or a clitic ("'s", "n't"): what is counted."""
+        return is_word(self.text)
+
+    @property
+    def low(self) -> str:
+        """The folded text in lowercase."""
+        return fold(self.text).lower()
+
+    @property
+    def cap(self) -> bool:
+        """Capitalised, counting 'al-Issa' and 'diGenova'."""
+        return self.text[0].isupper() or bool(_INNER_CAP.match(self.text))
+
+    @property
+    def proper(self) -> bool:
+        """Tagged a proper noun (NNP or NNPS)."""
+        return self.tag in ("NNP", "NNPS")
+
+
+@dataclass(frozen=True)
+class NounPhrase:
+    """A noun phrase: its tokens ``first`` to ``end`` (exclusive) and its head (the last noun)."""
+
+    first: int
+    end: int
+    head: int
+    sentence: int
+
+
+@dataclass(frozen=True)
+class TextLayer:
+    """The tokens, sentences and noun phrases of one article (title and kept paragraphs)."""
+
+    folded: str  # the whole text folded (same length, so offsets hold)
+    tokens: tuple[Token, ...]
+    sentences: tuple[tuple[int, int], ...]  # per sentence of the article: its token range
+    noun_phrases: tuple[NounPhrase, ...]
+    _starts: tuple[int, ...] = field(repr=False, compare=False, default=())
+
+    @property
+    def words(self) -> int:
+        """How many tokens are words (punctuation marks are not counted)."""
+        return sum(1 for token in self.tokens if token.word)
+
+    def sentence_tokens(self, index: int) -> tuple[Token, ...]:
+        """The tokens of sentence ``index``."""
+        first, end = self.sentences[index]
+        return self.tokens[first:end]
+
+    def token_index_at(self, offset: int) -> int | None:
+        """Index of the token covering character ``offset``, or None between tokens."""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return i if i >= 0 and offset < self.tokens[i].end else None
+
+    def token_at(self, offset: int) -> Token | None:
+        """The token covering character ``offset``, or None between tokens."""
+        i = self.token_index_at(offset)
+        return None if i is None else self.tokens[i]
+
+    def noun_phrase_at(self, offset: int) -> NounPhrase | None:
+        """The noun phrase holding the token at character ``offset``, if any."""
+        i = self.token_index_at(offset)
+        if i is None:
+            return None
+        return next((np for np in self.noun_phrases if np.first <= i < np.end), None)
+
+    def words_in(self, start: int, end: int) -> int:
+        """How many word tokens lie within characters ``start`` to ``end``."""
+        lo = bisect.bisect_left(self._starts, start)
+        hi = bisect.bisect_left(self._starts, end)
+        return sum(1 for t in self.tokens[lo:hi] if t.word and t.end <= end)
+
+
+def build_layer(text: str, sentences: Sequence[tuple[int, int]]) -> TextLayer:
+    """Tokenise, tag and chunk each sentence span of ``text`` (title and kept paragraphs)."""
+    tokens: list[Token] = []
+    ranges: list[tuple[int, int]] = []
+    phrases: list[NounPhrase] = []
+    for index, (start, end) in enumerate(sentences):
+        spans = [m.span() for m in TOKEN.finditer(text, start, end)]
+        words = [text[a:b] for a, b in spans]
+        tags = tag_words(words)
+        first = len(tokens)
+        tokens.extend(Token(a, b, w, t, index) for (a, b), w, t in zip(spans, words, tags,
+                                                                      strict=True))
+        ranges.append((first, len(tokens)))
+        phrases.extend(NounPhrase(first + lo, first + hi, first + hi - 1, index)
+                       for lo, hi in noun_phrases(tags))
+    return TextLayer(folded=fold(text), tokens=tuple(tokens), sentences=tuple(ranges),
+                     noun_phrases=tuple(phrases), _starts=tuple(t.start for t in tokens))
