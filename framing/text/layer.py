@@ -22,8 +22,9 @@ _INNER_CAP = re.compile(r"(?:al-|el-|bin-|abu-|[a-z]{1,3})[A-Z]")  # 'al-Issa', 
 
 @dataclass(frozen=True)
 class Token:
-    """A word or a punctuation mark: its offsets in the article's text, its text as written,
-    its Penn Treebank tag and the index of its sentence."""
+    """A word or a punctuation mark: its offsets in the article's text, its text there folded
+    (curly quotes and dashes made plain), its Penn Treebank tag and the index of its sentence
+    ("" and -1 for a token of a free string, not of an article)."""
 
     start: int
     end: int
@@ -38,8 +39,13 @@ class Token:
 
     @property
     def low(self) -> str:
-        """The folded text in lowercase."""
-        return fold(self.text).lower()
+        """Lowercase text."""
+        return self.text.lower()
+
+    @property
+    def key(self) -> str:
+        """Lowercase without a final full stop: 'Sen.' -> 'sen'."""
+        return self.text.lower().rstrip(".")
 
     @property
     def cap(self) -> bool:
@@ -99,21 +105,22 @@ class TextLayer:
             return None
         return next((np for np in self.noun_phrases if np.first <= i < np.end), None)
 
-    def words_in(self, start: int, end: int) -> int:
-        """How many word tokens lie within characters ``start`` to ``end``."""
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        """The tokens lying wholly within characters ``start`` to ``end``, in order."""
         lo = bisect.bisect_left(self._starts, start)
         hi = bisect.bisect_left(self._starts, end)
-        return sum(1 for t in self.tokens[lo:hi] if t.word and t.end <= end)
+        return [t for t in self.tokens[lo:hi] if t.end <= end]
 
 
 def build_layer(text: str, sentences: Sequence[tuple[int, int]]) -> TextLayer:
     """Tokenise, tag and chunk each sentence span of ``text`` (title and kept paragraphs)."""
+    folded = fold(text)
     tokens: list[Token] = []
     ranges: list[tuple[int, int]] = []
     phrases: list[NounPhrase] = []
     for index, (start, end) in enumerate(sentences):
         spans = [m.span() for m in TOKEN.finditer(text, start, end)]
-        words = [text[a:b] for a, b in spans]
+        words = [folded[a:b] for a, b in spans]
         tags = tag_words(words)
         first = len(tokens)
         tokens.extend(Token(a, b, w, t, index) for (a, b), w, t in zip(spans, words, tags,
@@ -121,5 +128,5 @@ def build_layer(text: str, sentences: Sequence[tuple[int, int]]) -> TextLayer:
         ranges.append((first, len(tokens)))
         phrases.extend(NounPhrase(first + lo, first + hi, first + hi - 1, index)
                        for lo, hi in noun_phrases(tags))
-    return TextLayer(folded=fold(text), tokens=tuple(tokens), sentences=tuple(ranges),
+    return TextLayer(folded=folded, tokens=tuple(tokens), sentences=tuple(ranges),
                      noun_phrases=tuple(phrases), _starts=tuple(t.start for t in tokens))
