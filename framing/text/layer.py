@@ -112,6 +112,13 @@ class TextLayer:
         return [t for t in self.tokens[lo:hi] if t.end <= end]
 
 
+def _quote_tag(folded: str, start: int, end: int) -> str:
+    """Penn's tag for a double quote: `` when it opens (text follows it at once), else ''."""
+    opens = end < len(folded) and not folded[end].isspace() and folded[end] not in ".,;:!?"
+    return "``" if opens and (start == 0 or folded[start - 1].isspace()
+                              or folded[start - 1] in "([-") else "''"
+
+
 def build_layer(text: str, sentences: Sequence[tuple[int, int]]) -> TextLayer:
     """Tokenise, tag and chunk each sentence span of ``text`` (title and kept paragraphs)."""
     folded = fold(text)
@@ -121,7 +128,8 @@ def build_layer(text: str, sentences: Sequence[tuple[int, int]]) -> TextLayer:
     for index, (start, end) in enumerate(sentences):
         spans = [m.span() for m in TOKEN.finditer(text, start, end)]
         words = [folded[a:b] for a, b in spans]
-        tags = tag_words(words)
+        tags = [_quote_tag(folded, a, b) if w == '"' else tag
+                for (a, b), w, tag in zip(spans, words, tag_words(words), strict=True)]
         first = len(tokens)
         tokens.extend(Token(a, b, w, t, index) for (a, b), w, t in zip(spans, words, tags,
                                                                       strict=True))
