@@ -153,3 +153,14 @@ def test_lookups_by_offset_and_by_sentence() -> None:
     assert [t.text for t in layer.tokens[np.first:np.end]] == ["the", "town"]
     assert layer.noun_phrase_at(text.index("took")) is None
     assert [t.text for t in layer.tokens_in(0, 12)] == ["Rebels", "fled", "."]
+
+
+def test_a_blind_article_has_a_layer_of_its_masked_text() -> None:
+    from framing.blind import MASK, blind_corpus
+
+    blind, _ = blind_corpus(load_corpus(DEMO))
+    ara = next(a for a in blind.articles if "ARA" not in a.text and MASK in a.text
+               and a.words == 384)
+    assert ara.layer.folded == fold(ara.text)
+    assert "ARA" not in {t.text for t in ara.layer.tokens}
+    assert all(fold(ara.text[t.start:t.end]) == t.text for t in ara.layer.tokens)
