@@ -145,7 +145,7 @@ def _clause_before(text: str, lo: int, end: int) -> Span | None:
     start = dateline.end() if dateline else start
     while start < end and text[start] in "\"'-":
         start += 1
-    return (start, end) if len(TOKEN.findall(text, start, end)) >= 3 else None
+    return (start, end) if sum(1 for _ in TOKEN.finditer(text, start, end)) >= 3 else None
 
 
 def _parenthetical(after: list[Tok]) -> bool:

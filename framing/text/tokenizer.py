@@ -3,8 +3,9 @@
 Penn Treebank tokens are what a part-of-speech tagger expects: clitics are split off ("did"
 "n't", "Assad" "'s"), numbers keep their separators ("1,000", "3.5"), initials and title
 abbreviations keep their full stop ("U.S.", "Sen."), words keep inner hyphens, apostrophes and
-dots ("al-Issa", "O'Brien", "Fox.com"). benchmarks/text_layer.py measures it against the gold
-tokens of UD English-EWT and against nltk's span tokenisers.
+dots ("al-Issa", "O'Brien", "Fox.com"); web and e-mail addresses and runs of one punctuation
+mark ("...", "--", "!!!") are one token each. benchmarks/text_layer.py measures it against the
+gold tokens of UD English-EWT and against nltk's span tokenisers.
 """
 
 from __future__ import annotations
@@ -20,13 +21,15 @@ _CLITIC_TAIL = r"(?i:s|re|ve|ll|d|m)\b"
 _CLITIC = rf"{_APOS}{_CLITIC_TAIL}|(?i:n{_APOS}t)\b"
 _ABBREVIATIONS = "|".join(map(re.escape, word_tuple(SPEECH, "abbreviations")))
 TOKEN = re.compile(
-    rf"(?:{_ABBREVIATIONS})\.(?!\w)"  # a title abbreviation keeps its full stop: 'Sen.'
+    r"(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:!?')\]]"  # a web address, whole
+    r"|[\w.+-]+@\w[\w-]*(?:\.[\w-]+)+"  # an e-mail address
+    rf"|(?:{_ABBREVIATIONS})\.(?!\w)"  # a title abbreviation keeps its full stop: 'Sen.'
     r"|(?:[A-Za-z]\.){2,}(?!\w)"  # initials: 'U.S.'
     r"|[A-Z]\.(?=\s+[A-Z])"  # a single capital before a name: 'Paul D. Ryan'
     r"|\d+(?:[,.:/]\d+)+"  # numbers, times and dates: '1,000', '3.5', '10:30'
     rf"|\w+(?=(?i:n{_APOS}t)\b)|{_CLITIC}"  # 'did' + "n't"; "'s", "'re", ...
     rf"|\w+(?:(?:{_HYPHEN}|\.|{_APOS}(?!{_CLITIC_TAIL}))\w+)*"  # words: "al-Issa", "O.K", "O'Brien"
-    r"|\.{2,}|-{2,}|[^\w\s]"  # an ellipsis, a long dash, or one punctuation mark
+    r"|([^\w\s])\1+|[^\w\s]"  # a run of one mark ('...', '--', '!!!'), or one mark
 )
 
 
