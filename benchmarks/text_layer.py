@@ -275,9 +275,10 @@ def all_nn() -> Tagger:
 
 
 def measure_tagger(sentences: Sequence[Sentence], tag: Tagger,
-                   ) -> tuple[float, float, float]:
-    """Accuracy on all tokens, on words, and tokens per second."""
+                   ) -> tuple[float, float, float, float]:
+    """Accuracy on all tokens, on words, F1 of proper nouns (NNP/NNPS), and tokens per second."""
     total = right = words = words_right = 0
+    proper_found = proper_gold = proper_right = 0
     elapsed = 0.0
     fix = {"(": "-LRB-", ")": "-RRB-", '"': "``"}
     for sentence in sentences:
@@ -292,7 +293,12 @@ def measure_tagger(sentences: Sequence[Sentence], tag: Tagger,
             if gold not in PUNCT_TAGS:
                 words += 1
                 words_right += ok
-    return right / total, words_right / words, total / elapsed if elapsed else 0.0
+            is_proper, said_proper = gold in ("NNP", "NNPS"), got in ("NNP", "NNPS")
+            proper_gold += is_proper
+            proper_found += said_proper
+            proper_right += is_proper and said_proper
+    proper_f1 = prf(proper_found, proper_gold, proper_right)[2]
+    return right / total, words_right / words, proper_f1, total / elapsed if elapsed else 0.0
 
 
 # --------------------------------------------------------------------------- import cost
@@ -345,7 +351,7 @@ def main(eval_dir: Path) -> None:
     shared_framing = framing_splitter()
     abbreviations = punkt_with_abbreviations()
     splitters = [
-        ("pysbd 0.3 (today)", lambda d: shared_pysbd),
+        ("pysbd 0.3 (as before)", lambda d: shared_pysbd),
         ("nltk Punkt, untrained", lambda d: shared_punkt),
         ("nltk Punkt, trained on the document itself", lambda d: punkt_splitter(doc_text(d))),
         ("nltk Punkt, trained on the demo corpus", lambda d: demo_punkt),
@@ -366,15 +372,15 @@ def main(eval_dir: Path) -> None:
         ("nltk TreebankWordTokenizer.span_tokenize", TreebankWordTokenizer().span_tokenize),
         ("nltk NLTKWordTokenizer.span_tokenize", NLTKWordTokenizer().span_tokenize),
         ("nltk WordPunctTokenizer.span_tokenize", WordPunctTokenizer().span_tokenize),
-        ("tokens.py TOKEN (today: quotes, agency)",
+        ("tokens.py TOKEN (before: quotes, agency)",
          old_pattern(r"\w+(?:[-'.]\w+)*'?|[^\w\s]")),
-        ("matching.py TOKEN (today, words only)", old_pattern(r"\w+(?:'\w+)*")),
+        ("matching.py TOKEN (before, words only)", old_pattern(r"\w+(?:'\w+)*")),
     ]
     for name, tokenize in tokenizers:
         p, r, f, speed = measure_tokenizer(sentences, tokenize)
         print(f"  {name:44s} {p:.3f}  {r:.3f}  {f:.3f}  {speed:9.0f}")
 
-    print("\nTagging on gold tokens (Penn tags)            all    words  tokens/s")
+    print("\nTagging on gold tokens (Penn tags)            all    words  NNP F1  tokens/s")
     taggers: list[tuple[str, Tagger]] = [
         ("every token NN", all_nn()),
         ("most frequent tag (Pattern lexicon only)", pattern_lexicon_only()),
@@ -383,8 +389,8 @@ def main(eval_dir: Path) -> None:
         ("framing.text.tagger (chosen)", framing_tagger()),
     ]
     for name, tag in taggers:
-        acc, word_acc, speed = measure_tagger(sentences, tag)
-        print(f"  {name:44s} {acc:.3f}  {word_acc:.3f}  {speed:9.0f}")
+        acc, word_acc, proper, speed = measure_tagger(sentences, tag)
+        print(f"  {name:44s} {acc:.3f}  {word_acc:.3f}  {proper:.3f}  {speed:9.0f}")
     same = agreement(sentences, framing_tagger(), textblob_pattern_tagger())
     print(f"  framing.text.tagger gives PatternTagger's tag to {same:.2%} of the tokens")
     print("  nltk PerceptronTagger: not measured; its weights come only from nltk's downloader")
