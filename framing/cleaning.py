@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from framing.model import Article, Document, RemovedLine, Sentence
 from framing.text.layer import build_layer
 from framing.text.sentences import split_sentences
+from framing.text.tokenizer import count_words
 
 logger = logging.getLogger(__name__)
 
-WORD = re.compile(r"\w+(?:[-'\u2019]\w+)*")
 _I = re.IGNORECASE
 
 
@@ -154,12 +154,12 @@ def captcha(text: str, ctx: LineContext) -> bool:
 
 def photo_credit(text: str, ctx: LineContext) -> bool:
     """ "Photo by: Reuters", "Photo: AFP": who took the picture, not a source of the text."""
-    return bool(_PHOTO.match(text)) and len(WORD.findall(text)) <= 10
+    return bool(_PHOTO.match(text)) and count_words(text) <= 10
 
 
 def social_links(text: str, ctx: LineContext) -> bool:
     """ "... follow us on Twitter :", or a row of share buttons ("Share Tweet Email")."""
-    short = len(WORD.findall(text)) <= 20
+    short = count_words(text) <= 20
     return short and bool(_FOLLOW_US.search(text) or _SHARE_ROW.match(text))
 
 
@@ -184,7 +184,7 @@ def byline(text: str, ctx: LineContext) -> bool:
 
 def source_credit(text: str, ctx: LineContext) -> bool:
     """ "Source: ARA News": where the story comes from; named agencies are credited."""
-    return bool(_SOURCE.match(text)) and len(WORD.findall(text)) <= 8
+    return bool(_SOURCE.match(text)) and count_words(text) <= 8
 
 
 def repeated_line(text: str, ctx: LineContext) -> bool:
@@ -300,7 +300,7 @@ def _split_title(kept: list[Line], given: str | None
 
 def _reads_like_body(text: str) -> bool:
     """A sentence of the story rather than a headline: closing punctuation and >12 words."""
-    return text.endswith((".", '"', "\u201d", "'", "\u2019")) and len(WORD.findall(text)) > 12
+    return text.endswith((".", '"', "\u201d", "'", "\u2019")) and count_words(text) > 12
 
 
 # --------------------------------------------------------------------------- sentences

@@ -42,6 +42,11 @@ def token_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[t
 _CLITIC_TOKEN = re.compile(_CLITIC)
 
 
+def count_words(text: str) -> int:
+    """How many words ``text`` holds, counted as the text layer counts them."""
+    return sum(1 for m in TOKEN.finditer(text) if is_word(m.group()))
+
+
 def is_word(token: str) -> bool:
     """A word: it holds a letter or digit and is not a clitic split off a word ("'s", "n't"),
     so "didn't" and "Syria's" count as one word each, as a reader counts them."""
