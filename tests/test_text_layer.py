@@ -164,3 +164,15 @@ def test_a_blind_article_has_a_layer_of_its_masked_text() -> None:
     assert ara.layer.folded == fold(ara.text)
     assert "ARA" not in {t.text for t in ara.layer.tokens}
     assert all(fold(ara.text[t.start:t.end]) == t.text for t in ara.layer.tokens)
+
+
+def test_lookups_agree_with_the_token_list_on_the_demo() -> None:
+    for article in demo():
+        layer = article.layer
+        for i, token in enumerate(layer.tokens):
+            assert layer.token_at(token.start) == token
+            assert layer.token_at(token.end - 1) == token
+            linear = next((np for np in layer.noun_phrases if np.first <= i < np.end), None)
+            assert layer.noun_phrase_at(token.start) == linear
+        phrases = layer.noun_phrases
+        assert all(a.end <= b.first for a, b in zip(phrases, phrases[1:], strict=False))

@@ -20,7 +20,7 @@ from .tokenizer import TOKEN, is_word
 _INNER_CAP = re.compile(r"(?:al-|el-|bin-|abu-|[a-z]{1,3})[A-Z]")  # 'al-Issa', 'diGenova'
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     """A word or a punctuation mark: its offsets in the article's text, its text there folded
     (curly quotes and dashes made plain), its Penn Treebank tag and the index of its sentence
@@ -58,7 +58,7 @@ class Token:
         return self.tag in ("NNP", "NNPS")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NounPhrase:
     """A noun phrase: its tokens ``first`` to ``end`` (exclusive) and its head (the last noun)."""
 
@@ -70,13 +70,21 @@ class NounPhrase:
 
 @dataclass(frozen=True)
 class TextLayer:
-    """The tokens, sentences and noun phrases of one article (title and kept paragraphs)."""
+    """The tokens, sentences and noun phrases of one article (title and kept paragraphs).
+
+    Sentence indices are those of ``Article.sentences`` as the cleaner made them; noun phrases
+    do not overlap and are in text order.
+    """
 
     folded: str  # the whole text folded (same length, so offsets hold)
     tokens: tuple[Token, ...]
     sentences: tuple[tuple[int, int], ...]  # per sentence of the article: its token range
     noun_phrases: tuple[NounPhrase, ...]
-    _starts: tuple[int, ...] = field(repr=False, compare=False, default=())
+    _starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        """Index the token starts once, for lookups by offset."""
+        object.__setattr__(self, "_starts", tuple(t.start for t in self.tokens))
 
     @property
     def words(self) -> int:
@@ -103,7 +111,9 @@ class TextLayer:
         i = self.token_index_at(offset)
         if i is None:
             return None
-        return next((np for np in self.noun_phrases if np.first <= i < np.end), None)
+        at = bisect.bisect_right(self.noun_phrases, i, key=lambda np: np.first) - 1
+        found = self.noun_phrases[at] if at >= 0 else None
+        return found if found is not None and i < found.end else None
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
         """The tokens lying wholly within characters ``start`` to ``end``, in order."""
@@ -137,4 +147,4 @@ def build_layer(text: str, sentences: Sequence[tuple[int, int]]) -> TextLayer:
         phrases.extend(NounPhrase(first + lo, first + hi, first + hi - 1, index)
                        for lo, hi in noun_phrases(tags))
     return TextLayer(folded=folded, tokens=tuple(tokens), sentences=tuple(ranges),
-                     noun_phrases=tuple(phrases), _starts=tuple(t.start for t in tokens))
+                     noun_phrases=tuple(phrases))
