@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from framing.cleaning import clean
 from framing.loading import load_corpus
 from framing.model import Article, Document
@@ -175,4 +177,4 @@ def test_lookups_agree_with_the_token_list_on_the_demo() -> None:
             linear = next((np for np in layer.noun_phrases if np.first <= i < np.end), None)
             assert layer.noun_phrase_at(token.start) == linear
         phrases = layer.noun_phrases
-        assert all(a.end <= b.first for a, b in zip(phrases, phrases[1:], strict=False))
+        assert all(a.end <= b.first for a, b in pairwise(phrases))
