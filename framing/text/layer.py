@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -80,11 +82,12 @@ class TextLayer:
     tokens: tuple[Token, ...]
     sentences: tuple[tuple[int, int], ...]  # per sentence of the article: its token range
     noun_phrases: tuple[NounPhrase, ...]
-    _starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    _starts: array[int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        """Index the token starts once, for lookups by offset."""
-        object.__setattr__(self, "_starts", tuple(t.start for t in self.tokens))
+        """Index the token starts once, for lookups by offset (a compact array: a corpus of a
+        thousand articles has a million tokens)."""
+        object.__setattr__(self, "_starts", array("q", (t.start for t in self.tokens)))
 
     @property
     def words(self) -> int:
@@ -137,7 +140,7 @@ def build_layer(text: str, sentences: Sequence[tuple[int, int]]) -> TextLayer:
     phrases: list[NounPhrase] = []
     for index, (start, end) in enumerate(sentences):
         spans = [m.span() for m in TOKEN.finditer(text, start, end)]
-        words = [folded[a:b] for a, b in spans]
+        words = [sys.intern(folded[a:b]) for a, b in spans]  # one string per distinct token
         tags = [_quote_tag(folded, a, b) if w == '"' else tag
                 for (a, b), w, tag in zip(spans, words, tag_words(words), strict=True)]
         first = len(tokens)
