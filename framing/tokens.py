@@ -20,7 +20,7 @@ Tok = Token  # a token of the text layer, or of a free string tokenised the same
 def tokens(text: str, start: int, end: int) -> list[Tok]:
     """Words and punctuation of ``text[start:end]`` (folded text), with their offsets, split as
     the text layer splits an article (framing/text/tokenizer.py)."""
-    return [Token(m.start(), m.end(), m.group(), "", -1) for m in TOKEN.finditer(text, start, end)]
+    return [Token(m.start(), m.group(), "", -1) for m in TOKEN.finditer(text, start, end)]
 
 
 def ends_sentence(toks: Sequence[Tok], i: int) -> bool:

@@ -26,13 +26,19 @@ _INNER_CAP = re.compile(r"(?:al-|el-|bin-|abu-|[a-z]{1,3})[A-Z]")  # 'al-Issa', 
 class Token:
     """A word or a punctuation mark: its offsets in the article's text, its text there folded
     (curly quotes and dashes made plain), its Penn Treebank tag and the index of its sentence
-    ("" and -1 for a token of a free string, not of an article)."""
+    ("" and -1 for a token of a free string, not of an article). Its end is not stored: the
+    folded text has the original's length (a corpus of a thousand articles has a million
+    tokens, so every field counts)."""
 
     start: int
-    end: int
     text: str
     tag: str
     sentence: int
+
+    @property
+    def end(self) -> int:
+        """The offset just after the token."""
+        return self.start + len(self.text)
 
     @property
     def word(self) -> bool:
@@ -62,12 +68,17 @@ class Token:
 
 @dataclass(frozen=True, slots=True)
 class NounPhrase:
-    """A noun phrase: its tokens ``first`` to ``end`` (exclusive) and its head (the last noun)."""
+    """A noun phrase: its tokens ``first`` to ``end`` (exclusive) and its head, the last token
+    (the chunk rule ends every phrase with a noun)."""
 
     first: int
     end: int
-    head: int
     sentence: int
+
+    @property
+    def head(self) -> int:
+        """Index of the head token: the phrase's last, a noun."""
+        return self.end - 1
 
 
 @dataclass(frozen=True)
@@ -144,10 +155,10 @@ def build_layer(text: str, sentences: Sequence[tuple[int, int]]) -> TextLayer:
         tags = [_quote_tag(folded, a, b) if w == '"' else tag
                 for (a, b), w, tag in zip(spans, words, tag_words(words), strict=True)]
         first = len(tokens)
-        tokens.extend(Token(a, b, w, t, index) for (a, b), w, t in zip(spans, words, tags,
-                                                                      strict=True))
+        tokens.extend(Token(a, w, t, index) for (a, _), w, t in zip(spans, words, tags,
+                                                                   strict=True))
         ranges.append((first, len(tokens)))
-        phrases.extend(NounPhrase(first + lo, first + hi, first + hi - 1, index)
+        phrases.extend(NounPhrase(first + lo, first + hi, index)
                        for lo, hi in noun_phrases(tags))
     return TextLayer(folded=folded, tokens=tuple(tokens), sentences=tuple(ranges),
                      noun_phrases=tuple(phrases))
