@@ -23,6 +23,7 @@ from framing.analysis import analyze
 from framing.lexicon import bundled_lexicon_files, load_lexicons
 from framing.loading import load_corpus
 from framing.model import AnalysisConfig, Article, Corpus, Outlet, Sentence
+from framing.text.layer import build_layer
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "framing" / "corpora" / "al-hader-2015"
@@ -83,6 +84,7 @@ def _article(article_id: str, outlet: str, title: str, body: list[str]) -> Artic
         id=article_id, source=article_id, outlet=outlet, text=text, title=title,
         title_span=(0, len(title)), paragraphs=((len(title) + 2, len(text)),),
         sentences=tuple(sentences), removed=(), words=len(text.split()),
+        layer=build_layer(text, [(s.start, s.end) for s in sentences]),
     )
 
 

@@ -26,12 +26,12 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .casualties import Casualty, CasualtyCount, count_casualties, find_casualties
-from .matching import fold
 from .model import Article, Match
 from .speech_words import SPEECH_FORMS
-from .tokens import Tok, tokens
+from .tokens import Tok
 from .verbs import (
     ADVERBS,
+    APPROXIMATORS,
     AUX,
     BE,
     BOUNDARIES,
@@ -106,7 +106,7 @@ class HeadlineVoice:
 
 def find_actions(article: Article, matches: Sequence[Match]) -> tuple[Action, ...]:
     """The agent or patient role of every referent match of the article that has one."""
-    text = fold(article.text)
+    text = article.layer.folded
     found = []
     for m in matches:
         if m.article == article.id and m.kind == "referent":
@@ -119,7 +119,7 @@ def find_actions(article: Article, matches: Sequence[Match]) -> tuple[Action, ..
 def _action(article: Article, text: str, m: Match) -> Action | None:
     """The match's role in its sentence, if the rules find one."""
     sentence = article.sentences[m.sentence]
-    toks = tokens(text, sentence.start, sentence.end)
+    toks = article.layer.sentence_tokens(m.sentence)
     first = next((i for i, t in enumerate(toks) if t.end > m.start), None)
     last = next((i for i in range(len(toks) - 1, -1, -1) if toks[i].start < m.end), None)
     if first is None or last is None or m.text.lower().endswith(("'s", "\u2019s", "'")):
@@ -175,7 +175,11 @@ def _governed(toks: Sequence[Tok], first: int) -> bool:
     """The match follows a preposition ('against the rebels'), so it is not a subject;
     'after', 'before', 'as' and 'since' also open clauses and do not count."""
     i = first - 1
+    number = False
     while i >= 0 and (toks[i].low in DETERMINERS or toks[i].text.replace(",", "").isdigit()):
+        number = number or toks[i].text[0].isdigit()
+        i -= 1
+    if number and i >= 0 and toks[i].low in APPROXIMATORS:  # 'around 1,000 troops'
         i -= 1
     return i >= 0 and toks[i].low in PREPOSITIONS - CONJUNCTIONS
 

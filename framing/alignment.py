@@ -28,7 +28,6 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from .matching import fold
 from .model import Connotation, Corpus, Match
 from .shared_copy import (
     ContentUnit,
@@ -208,10 +207,10 @@ def _compared_sentences(
     found: list[_Unit] = []
     ignored: list[IgnoredSentence] = []
     for index, article in enumerate(corpus.articles):
-        folded = fold(article.text)  # same length: offsets hold (lower() would not promise it)
+        folded = article.layer.folded  # same length: offsets hold (lower() would not promise it)
         for i, s in enumerate(article.sentences):
             ref = SentenceRef(article.id, i, s.in_title)
-            if _word_count(folded[s.start : s.end]) < config.min_words:
+            if sum(t.word for t in article.layer.sentence_tokens(i)) < config.min_words:
                 ignored.append(IgnoredSentence(ref=ref, reason="short"))
                 continue
             spans = [m.span() for m in WORD.finditer(folded, s.start, s.end)]
@@ -227,11 +226,6 @@ def _compared_sentences(
     ignored += [IgnoredSentence(ref=u.ref, reason="boilerplate") for u in found
                 if u.words in frequent]
     return kept, sorted(ignored, key=lambda x: x.ref)
-
-
-def _word_count(text: str) -> int:
-    """Words as a reader counts them: "Al-Assad" is one."""
-    return sum(1 for chunk in text.split() if WORD.search(chunk))
 
 
 # --------------------------------------------------------------------------- candidates

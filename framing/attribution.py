@@ -23,16 +23,19 @@ from .speech_words import (
     SPEECH_VERB,
     TIME_WORDS,
 )
-from .tokens import Span, Tok, ends_sentence, skip_space, tokens, trim_end
+from .text.layer import TextLayer
+from .text.tokenizer import TOKEN
+from .tokens import Span, Tok, ends_sentence, skip_space, trim_end
 
 _DATELINE = re.compile(r"[A-Z][A-Z .,'/]+\s*[-:]\s+")  # "ALEPPO - " before the story
 
 
 def reported_speech(
-    text: str, lo: int, hi: int, sentence: int, inside: Sequence[Span], used: set[int]
+    layer: TextLayer, lo: int, hi: int, sentence: int, inside: Sequence[Span], used: set[int]
 ) -> Iterator[RawQuote]:
     """Indirect speech in one sentence: 'X said (that) …', '…, X said.', 'according to X'."""
-    toks = tokens(text, lo, hi)
+    text = layer.folded
+    toks = layer.tokens_in(lo, hi)
     found: list[tuple[RawQuote, int]] = []  # with the start of the reporting clause
     for m in SPEECH_VERB.finditer(text, lo, hi):
         vs, ve = m.start(), m.end()
@@ -142,7 +145,7 @@ def _clause_before(text: str, lo: int, end: int) -> Span | None:
     start = dateline.end() if dateline else start
     while start < end and text[start] in "\"'-":
         start += 1
-    return (start, end) if len(tokens(text, start, end)) >= 3 else None
+    return (start, end) if sum(1 for _ in TOKEN.finditer(text, start, end)) >= 3 else None
 
 
 def _parenthetical(after: list[Tok]) -> bool:

@@ -41,6 +41,7 @@ from .model import (
     SourceRef,
     Term,
 )
+from .text.layer import build_layer
 
 MASK = "\u2588"  # FULL BLOCK: the redaction bar, one per hidden character
 BLIND_PREFIX = "Outlet"
@@ -184,7 +185,11 @@ def outlet_variants(name: str) -> tuple[str, ...]:
 def _blind_article(
     article: Article, new_id: str, outlet_id: str, patterns: re.Pattern[str] | None
 ) -> Article:
-    """One article with its names, credit lines and URLs overwritten and its ids replaced."""
+    """One article with its names, credit lines and URLs overwritten and its ids replaced.
+
+    Masking keeps every offset, so the sentences stand; the text layer is built again from the
+    masked text (every stage reads it), while ``words`` keeps the original count so that the
+    rates per 1,000 words are the report's own."""
     text = _mask(article.text, patterns)
     removed: list[RemovedLine] = []
     for line in article.removed:
@@ -206,6 +211,7 @@ def _blind_article(
         removed=tuple(removed),
         credits=tuple(_mask(credit, patterns) for credit in article.credits),
         url=None,
+        layer=build_layer(text, [(s.start, s.end) for s in article.sentences]),
     )
 
 

@@ -11,10 +11,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .matching import fold
 from .model import Article
 from .quotes import Quote
-from .tokens import Tok, tokens
+from .tokens import Tok
 from .verbs import (
     ADVERBS,
     AUX,
@@ -67,11 +66,11 @@ class CasualtyCount:
 
 def find_casualties(article: Article, quotes: Sequence[Quote] = ()) -> tuple[Casualty, ...]:
     """Every report of deaths or damage in the title and kept sentences, with its agent."""
-    text = fold(article.text)
+    text = article.layer.folded
     found: list[Casualty] = []
     spans = [(q.start, q.end) for q in quotes if q.article == article.id]
     for index, sentence in enumerate(article.sentences):
-        toks = tokens(text, sentence.start, sentence.end)
+        toks = list(article.layer.sentence_tokens(index))
         for start, end, agent in _casualties(text, toks, sentence.start, sentence.end):
             found.append(Casualty(
                 article=article.id, outlet=article.outlet, sentence=index, start=start, end=end,

@@ -11,20 +11,18 @@ AFP that ..." stays, "AFP contributed to this report." goes (and credits AFP).
 
 from __future__ import annotations
 
-import functools
 import logging
 import re
 from collections.abc import Callable, Iterator, Set
 from dataclasses import dataclass
-from typing import Any
-
-import pysbd
 
 from framing.model import Article, Document, RemovedLine, Sentence
+from framing.text.layer import build_layer
+from framing.text.sentences import split_sentences
+from framing.text.tokenizer import count_words
 
 logger = logging.getLogger(__name__)
 
-WORD = re.compile(r"\w+(?:[-'\u2019]\w+)*")
 _I = re.IGNORECASE
 
 
@@ -134,7 +132,6 @@ _PRINT_EDITION = re.compile(  # the headline it quotes is the print one, not the
     r"(?:appears|appeared)\s+in\s+print\b"
     r"|(?:this\s+(?:article|story)\s+)?appeared\s+in\s+the\s+.{0,60}?\bprint\s+edition\b"
     r"|this\s+(?:article|story)\s+(?:appears|appeared)\s+in\s+(?:the\s+)?print\b)", _I)
-_INNER_STOP = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s+\S")  # a stop, then more text
 
 
 # --------------------------------------------------------------------------- rules
@@ -162,12 +159,12 @@ def captcha(text: str, ctx: LineContext) -> bool:
 
 def photo_credit(text: str, ctx: LineContext) -> bool:
     """ "Photo by: Reuters", "Photo: AFP": who took the picture, not a source of the text."""
-    return bool(_PHOTO.match(text)) and len(WORD.findall(text)) <= 10
+    return bool(_PHOTO.match(text)) and count_words(text) <= 10
 
 
 def social_links(text: str, ctx: LineContext) -> bool:
     """ "... follow us on Twitter :", or a row of share buttons ("Share Tweet Email")."""
-    short = len(WORD.findall(text)) <= 20
+    short = count_words(text) <= 20
     return short and bool(_FOLLOW_US.search(text) or _SHARE_ROW.match(text))
 
 
@@ -192,7 +189,7 @@ def byline(text: str, ctx: LineContext) -> bool:
 
 def source_credit(text: str, ctx: LineContext) -> bool:
     """ "Source: ARA News": where the story comes from; named agencies are credited."""
-    return bool(_SOURCE.match(text)) and len(WORD.findall(text)) <= 8
+    return bool(_SOURCE.match(text)) and count_words(text) <= 8
 
 
 def print_edition(text: str, ctx: LineContext) -> bool:
@@ -231,7 +228,9 @@ RULES: tuple[Rule, ...] = (
 
 
 def clean(doc: Document, outlet_id: str, article_id: str) -> Article:
-    """Clean one document into an Article: title, kept paragraphs, sentences, removed lines."""
+    """Clean one document into an Article: title, kept paragraphs, sentences, removed lines,
+    and its text layer (tokens, tags, noun phrases), built once over the title and kept
+    paragraphs."""
     names = _outlet_names(doc.outlet, outlet_id)
     lines = _lines(doc.text)
     if doc.source.lower().endswith(".md"):
@@ -240,12 +239,12 @@ def clean(doc: Document, outlet_id: str, article_id: str) -> Article:
     title, title_line, body = _split_title(kept, doc.title)
     title_span = (title_line.start, title_line.end) if title_line else None
     paragraphs = tuple((line.start, line.end) for line in body)
-    spans = ([title_span] if title_span else []) + list(paragraphs)
+    sentences = _sentences(doc.text, title_span, paragraphs)
+    layer = build_layer(doc.text, [(s.start, s.end) for s in sentences])
     return Article(
         id=article_id, source=doc.source, outlet=outlet_id, text=doc.text, title=title,
-        title_span=title_span, paragraphs=paragraphs,
-        sentences=_sentences(doc.text, title_span, paragraphs), removed=tuple(removed),
-        words=sum(len(WORD.findall(doc.text[start:end])) for start, end in spans),
+        title_span=title_span, paragraphs=paragraphs, sentences=sentences,
+        removed=tuple(removed), words=layer.words, layer=layer,
         date=doc.date, url=doc.url, credits=merge_credits(doc.credits, found),
         encoding=doc.encoding)
 
@@ -314,16 +313,10 @@ def _split_title(kept: list[Line], given: str | None
 
 def _reads_like_body(text: str) -> bool:
     """A sentence of the story rather than a headline: closing punctuation and >12 words."""
-    return text.endswith((".", '"', "\u201d", "'", "\u2019")) and len(WORD.findall(text)) > 12
+    return text.endswith((".", '"', "\u201d", "'", "\u2019")) and count_words(text) > 12
 
 
 # --------------------------------------------------------------------------- sentences
-
-
-@functools.lru_cache(maxsize=1)
-def _segmenter() -> Any:
-    """The pysbd sentence splitter, built once (it is not cheap and keeps no state)."""
-    return pysbd.Segmenter(language="en", clean=False)
 
 
 def _sentences(text: str, title_span: tuple[int, int] | None,
@@ -331,35 +324,8 @@ def _sentences(text: str, title_span: tuple[int, int] | None,
     """The title as one sentence, then each paragraph's sentences, in text order."""
     found = [Sentence(start=title_span[0], end=title_span[1], in_title=True)] if title_span else []
     for start, end in paragraphs:
-        found.extend(_split_paragraph(text, start, end))
+        found.extend(Sentence(start=a, end=b) for a, b in split_sentences(text, start, end))
     return tuple(found)
-
-
-def _split_paragraph(text: str, start: int, end: int) -> Iterator[Sentence]:
-    """Split one paragraph with pysbd, locating each piece ourselves: its char_span is buggy.
-
-    A paragraph with no sentence-ending mark before its end is one sentence; skipping pysbd
-    there saves most of the cleaning time, as pysbd takes about a millisecond per paragraph.
-    """
-    paragraph = text[start:end]
-    if not _INNER_STOP.search(paragraph):
-        yield Sentence(start=start, end=end)
-        return
-    cursor = 0
-    for piece in _segmenter().segment(paragraph):
-        piece = str(piece).strip()
-        if not piece:
-            continue
-        found = paragraph.find(piece, cursor)
-        if found < 0:  # pysbd changed the text: keep the rest of the paragraph as one sentence
-            logger.debug("sentence not found in paragraph at %d: %r", start, piece)
-            rest = paragraph[cursor:]
-            lead = len(rest) - len(rest.lstrip())
-            if rest.strip():
-                yield Sentence(start=start + cursor + lead, end=end)
-            return
-        cursor = found + len(piece)
-        yield Sentence(start=start + found, end=start + cursor)
 
 
 # --------------------------------------------------------------------------- credits

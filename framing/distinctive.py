@@ -7,48 +7,57 @@ Two scores side by side, each outlet against all the others pooled:
   Quinn 2008, "Fightin' Words"), which shrinks differences that rest on a few occurrences and
   so holds on small samples. The prior is the pooled corpus itself.
 
-Counts are made per sentence, so every count can be traced to the sentences behind it and no
-two-word phrase spans a sentence break.
+Counts are made per sentence over the text layer's word tokens (the words the per-1,000-words
+rate counts), so every count can be traced to the sentences behind it and no two-word phrase
+spans a sentence break.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfTransformer
 
-from .matching import fold
 from .model import AnalysisConfig, Article, Corpus, DistinctiveTerm, Evidence
+from .text.layer import Token
 
-TOKEN_PATTERN = r"(?u)\b[^\W\d_](?:[\w-]*[^\W_])?\b"
-
-
-def build_vectorizer(config: AnalysisConfig) -> CountVectorizer:
-    """Words of two or more letters (hyphenated words kept whole), English stop words removed."""
-    return CountVectorizer(
-        lowercase=True,
-        token_pattern=TOKEN_PATTERN,
-        stop_words="english",
-        ngram_range=(1, config.ngram_max),
-        min_df=1,
-        dtype=np.int64,
-    )
+STOP_WORDS = ENGLISH_STOP_WORDS
 
 
-def _sentence_texts(
-    corpus: Corpus, folded: dict[str, str]
-) -> tuple[list[str], list[tuple[Article, int]]]:
-    """Every sentence of every article (folded), with a reference back to it."""
-    texts: list[str] = []
+
+def sentence_terms(tokens: Sequence[Token], ngram_max: int) -> list[str]:
+    """The terms of one sentence: its words (folded, lowercase; numbers and English stop words
+    left out) and the runs of up to ``ngram_max`` of them, as scikit-learn would make them."""
+    words = [t.low for t in tokens if t.word and t.text[0].isalpha() and t.low not in STOP_WORDS]
+    terms = list(words)
+    for n in range(2, ngram_max + 1):
+        terms.extend(" ".join(words[i : i + n]) for i in range(len(words) - n + 1))
+    return terms
+
+
+def build_vectorizer() -> CountVectorizer:
+    """Counts the terms of each sentence, already made from the text layer's tokens."""
+    return CountVectorizer(analyzer=_given, min_df=1, dtype=np.int64)
+
+
+def _given(terms: list[str]) -> list[str]:
+    """The analyzer of pre-made terms: they are used as they are."""
+    return terms
+
+
+def _sentence_terms(
+    corpus: Corpus, config: AnalysisConfig
+) -> tuple[list[list[str]], list[tuple[Article, int]]]:
+    """The terms of every sentence of every article, with a reference back to it."""
+    terms: list[list[str]] = []
     refs: list[tuple[Article, int]] = []
     for article in corpus.articles:
-        for i, s in enumerate(article.sentences):
-            texts.append(folded[article.id][s.start : s.end])
+        for i in range(len(article.sentences)):
+            terms.append(sentence_terms(article.layer.sentence_tokens(i), config.ngram_max))
             refs.append((article, i))
-    return texts, refs
+    return terms, refs
 
 
 def log_odds_z(own: np.ndarray, others: np.ndarray, prior: np.ndarray) -> tuple[np.ndarray, ...]:
@@ -64,9 +73,8 @@ def log_odds_z(own: np.ndarray, others: np.ndarray, prior: np.ndarray) -> tuple[
 
 def distinctive_terms(corpus: Corpus, config: AnalysisConfig) -> tuple[DistinctiveTerm, ...]:
     """The top distinctive terms of each outlet, with the sentences behind each count."""
-    folded = {a.id: fold(a.text) for a in corpus.articles}
-    texts, refs = _sentence_texts(corpus, folded)
-    vectorizer = build_vectorizer(config)
+    texts, refs = _sentence_terms(corpus, config)
+    vectorizer = build_vectorizer()
     try:
         by_sentence = sparse.csr_matrix(vectorizer.fit_transform(texts))
     except ValueError:  # no word survives stop-word removal: nothing is distinctive
@@ -99,7 +107,7 @@ def distinctive_terms(corpus: Corpus, config: AnalysisConfig) -> tuple[Distincti
                     log_odds=round(float(delta[j]), 4),
                     log_odds_z=round(float(z[j]), 3),
                     evidence=_evidence(
-                        str(features[j]), by_sentence, int(j), outlet_sentences, refs, folded
+                        str(features[j]), by_sentence, int(j), outlet_sentences, refs
                     ),
                 )
             )
@@ -112,17 +120,14 @@ def _evidence(
     column: int,
     sentence_rows: np.ndarray,
     refs: Sequence[tuple[Article, int]],
-    folded: dict[str, str],
 ) -> tuple[Evidence, ...]:
-    """The outlet's sentences that contain the term, each word of it marked."""
+    """The outlet's sentences that contain the term, each token that is a word of it marked."""
     col = by_sentence[:, column].toarray().ravel()
-    words = [re.escape(w) for w in term.split()]
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])", re.IGNORECASE)
+    words = set(term.split())
     found: list[Evidence] = []
     for r in sorted(int(r) for r in sentence_rows if col[r]):
         article, index = refs[r]
-        sentence = article.sentences[index]
-        text = folded[article.id]
-        hits = tuple(m.span() for m in pattern.finditer(text, sentence.start, sentence.end))
+        hits = tuple((t.start, t.end) for t in article.layer.sentence_tokens(index)
+                     if t.low in words)
         found.append(Evidence(article=article.id, sentence=index, hits=hits))
     return tuple(found)

@@ -1,37 +1,27 @@
 """Find lexicon terms in articles: whole words, inflections, context rules, longest match wins.
 
-Matching runs on a *folded* copy of the text in which curly quotes, dashes and unusual spaces are
-replaced one character for one character, so every offset found is an offset into the original.
+Matching runs on the text layer's *folded* copy of the text, in which curly quotes, dashes and
+unusual spaces are replaced one character for one character, so every offset found is an offset
+into the original; a term may start at each word token of the layer (and at each part of a
+hyphenated one).
 """
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from .model import Article, Group, Match, Term
+from .model import Article, Group, Match, Sentence, Term
+from .text.folding import fold as fold  # the one fold (framing/text); stages import it here too
+from .text.layer import TextLayer, Token
+from .tokens import tokens
 
-_FOLD = str.maketrans(
-    {
-        "\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u2032": "'", "`": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"',
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
-        "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\u200b": " ",
-    }
-)
 POSSESSIVE = r"(?:'s|')?"
 SEPARATOR = r"(?:\s*-\s*|\s+)"
-TOKEN = re.compile(r"\w+(?:'\w+)*")
 WORD_START = re.compile(r"\w+")
 INFLECTION = 3  # letters an inflection adds to a one-word term ("ies", "es", "s")
-
-
-def fold(text: str) -> str:
-    """Same length as ``text``: quotes, dashes and spaces made plain for matching."""
-    return text.translate(_FOLD)
 
 
 def _plural(word: str) -> str:
@@ -205,19 +195,28 @@ def _candidates_at(index: TermIndex, word: str) -> list[CompiledTerm]:
 
 
 def _tokens(text: str) -> list[str]:
-    """Lowercased word tokens with possessive 's removed, for context comparison."""
-    return [re.sub(r"'s?$", "", t.lower()) for t in TOKEN.findall(fold(text))]
+    """The words of a phrase as context comparison sees them (see ``_words``)."""
+    return _words(tokens(fold(text), 0, len(text)))
 
 
-def _context_allows(c: CompiledTerm, text: str, start: int, end: int, lo: int, hi: int) -> bool:
+def _words(toks: Sequence[Token]) -> list[str]:
+    """Lowercased words for context comparison: clitics ('s, n't) left out and a hyphenated
+    word taken as its parts, so that "Saudi" is near in "the Saudi-led coalition"."""
+    return [part for t in toks if t.word for part in t.low.split("-") if part]
+
+
+def _context_allows(c: CompiledTerm, layer: TextLayer, start: int, end: int, lo: int,
+                    hi: int) -> bool:
     """Apply the term's context rules within the sentence [lo, hi)."""
+    text = layer.folded
     if c.reject_before and c.reject_before.search(text, lo, start):
         return False
     if c.reject_after and c.reject_after.search(text[end:hi]):
         return False
     if c.near:
         window = c.term.context.window if c.term.context else 4
-        around = [*_tokens(text[lo:start])[-window:], "|", *_tokens(text[end:hi])[:window]]
+        before, after = _words(layer.tokens_in(lo, start)), _words(layer.tokens_in(end, hi))
+        around = [*before[-window:], "|", *after[:window]]
         joined = f" {' '.join(around)} "
         return any(f" {phrase} " in joined for phrase in c.near)
     return True
@@ -229,22 +228,14 @@ def find_matches(article: Article, index: TermIndex) -> list[Match]:
     Longest match wins; for equal spans a referent beats a cue and an earlier lexicon entry beats
     a later one. Matches in removed page chrome never count.
     """
-    text = fold(article.text)
-    starts = [s.start for s in article.sentences]
+    layer = article.layer
+    text = layer.folded
     candidates: list[tuple[int, int, int, CompiledTerm, int]] = []
-    sentence_text: dict[int, tuple[str, str]] = {}
     gated: dict[tuple[int, int], bool] = {}
-    for word in WORD_START.finditer(text):
-        position = word.start()
-        at = bisect.bisect_right(starts, position) - 1
-        if at < 0 or position >= article.sentences[at].end:
-            continue
-        sentence = article.sentences[at]
-        if at not in sentence_text:
-            plain = text[sentence.start : sentence.end]
-            sentence_text[at] = (plain, plain.lower())
-        plain, lowered = sentence_text[at]
-        for c in _candidates_at(index, word.group()):
+    for at, sentence, position, word in _word_starts(article):
+        plain = text[sentence.start : sentence.end]
+        lowered = plain.lower()
+        for c in _candidates_at(index, word):
             key = (at, c.order)
             if key not in gated:  # a term's gate is checked once per sentence
                 within = plain if c.term.case_sensitive else lowered
@@ -252,7 +243,7 @@ def find_matches(article: Article, index: TermIndex) -> list[Match]:
             if not gated[key]:
                 continue
             m = c.pattern.match(text, position, sentence.end)
-            if m and _context_allows(c, text, position, m.end(), sentence.start, sentence.end):
+            if m and _context_allows(c, layer, position, m.end(), sentence.start, sentence.end):
                 rank = 0 if c.group.kind == "referent" else 1
                 candidates.append((position, m.end(), rank, c, at))
     candidates.sort(key=lambda x: (-(x[1] - x[0]), x[2], x[3].order, x[0]))
@@ -265,6 +256,16 @@ def find_matches(article: Article, index: TermIndex) -> list[Match]:
         chosen.append(_match(article, c, start, end, at))
     chosen.sort(key=lambda m: (m.start, m.end))
     return chosen
+
+
+def _word_starts(article: Article) -> Iterator[tuple[int, Sentence, int, str]]:
+    """Where a term may start: each run of letters and digits in the layer's word tokens (the
+    parts of 'al-Assad' too), with its sentence index and sentence."""
+    layer = article.layer
+    for at, sentence in enumerate(article.sentences):
+        for token in layer.sentence_tokens(at):
+            for word in WORD_START.finditer(layer.folded, token.start, token.end):
+                yield at, sentence, word.start(), word.group()
 
 
 def _match(article: Article, c: CompiledTerm, start: int, end: int, sentence: int) -> Match:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Literal
 if TYPE_CHECKING:  # these modules import this one; the Report only refers to their results
     from .agency import Action, Casualty, HeadlineVoice
     from .alignment import AlignmentReport
+    from .text.layer import TextLayer
     from .voices import Quote
 
 Connotation = Literal["negative", "neutral", "positive", "unrated"]
@@ -77,7 +78,8 @@ class Article:
     paragraphs: tuple[tuple[int, int], ...]  # kept body spans, title excluded
     sentences: tuple[Sentence, ...]
     removed: tuple[RemovedLine, ...]
-    words: int  # words in title and kept body
+    words: int  # word tokens of the layer: title and kept body, punctuation not counted
+    layer: TextLayer  # tokens, tags, sentences and noun phrases, built once when cleaned
     date: str | None = None
     url: str | None = None
     credits: tuple[str, ...] = ()

@@ -33,6 +33,7 @@ from .phrases import (
     verb_subject,
 )
 from .speech_words import DIRECT_ONLY, SPEECH_FORMS, speech_at
+from .text.layer import TextLayer
 from .tokens import (
     Span,
     Tok,
@@ -41,7 +42,6 @@ from .tokens import (
     paragraph_at,
     previous_paragraph,
     sentence_at,
-    tokens,
 )
 
 SpeakerKind = Literal[
@@ -182,11 +182,11 @@ def attribute_direct(article: Article, text: str, seg: Segment) -> RawQuote | No
     if seg.close >= 0:
         hi = paragraph_at(article, seg.close)[1]
         nxt = text.find('"', seg.close + 1, hi)
-        found = _after_quote(text, seg.close + 1, hi if nxt < 0 else nxt)
+        found = _after_quote(article.layer, text, seg.close + 1, hi if nxt < 0 else nxt)
     if found is None:
         lo = max(article.sentences[sentence_at(article, seg.open)].start, seg.paragraph[0])
         earlier = text.rfind('"', lo, seg.open)
-        found = _before_quote(text, lo if earlier < 0 else earlier + 1, seg.open)
+        found = _before_quote(article.layer, text, lo if earlier < 0 else earlier + 1, seg.open)
         shared = found is not None and bool(
             re.search(r"\w", re.sub(r"\bthat\b", "", text[found[2][1]:seg.open]))
         )
@@ -199,9 +199,9 @@ def attribute_direct(article: Article, text: str, seg: Segment) -> RawQuote | No
                     direct=True, shared=shared)
 
 
-def _after_quote(text: str, lo: int, hi: int) -> Found | None:
+def _after_quote(layer: TextLayer, text: str, lo: int, hi: int) -> Found | None:
     """'," Abdel Rahman said', '," said Yousef al-Issa, a commander…', '" a source told X'."""
-    toks = tokens(text, lo, hi)
+    toks = layer.tokens_in(lo, hi)
     while toks and toks[0].text in ",;:-\u2014":
         toks = toks[1:]
     if not toks or toks[0].text in ".!?":
@@ -225,10 +225,10 @@ def _after_quote(text: str, lo: int, hi: int) -> Found | None:
     return None
 
 
-def _before_quote(text: str, lo: int, hi: int) -> Found | None:
+def _before_quote(layer: TextLayer, text: str, lo: int, hi: int) -> Found | None:
     """'X said: "…"', 'Added Gibbs: "…"', 'Halabi said, pointing out "…"', and a speech or
     naming verb earlier in the sentence: 'called the deal "fiscally irresponsible"'."""
-    toks = tokens(text, lo, hi)
+    toks = layer.tokens_in(lo, hi)
     introduced = bool(toks) and toks[-1].text in ",:"
     while toks and (toks[-1].text in ",:-\u2014" or toks[-1].low == "that"):
         toks = toks[:-1]
@@ -277,7 +277,7 @@ def _colon_before(article: Article, text: str, seg: Segment) -> Found | None:
         return None
     lo, hi = earlier[-1]
     start = article.sentences[sentence_at(article, hi - 1)].start
-    return _before_quote(text, max(lo, start), hi)
+    return _before_quote(article.layer, text, max(lo, start), hi)
 
 
 def continuations(

@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from .matching import compile_terms, find_matches, index_terms
 from .model import Article, Group, Lexicon, Match, Sentence, Term
+from .text.layer import build_layer
 
 
 def rate_discovered(groups: Sequence[Group], lexicons: Iterable[Lexicon]) -> list[Group]:
@@ -81,5 +82,5 @@ def _label_article(label: str) -> Article:
     return Article(
         id="label", source="label", outlet="label", text=label, title="", title_span=None,
         paragraphs=((0, len(label)),), sentences=(Sentence(start=0, end=len(label)),),
-        removed=(), words=len(label.split()),
+        removed=(), words=len(label.split()), layer=build_layer(label, [(0, len(label))]),
     )

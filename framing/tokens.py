@@ -7,56 +7,20 @@ offsets; they share these helpers for positions in the text.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from .model import Article
-from .wordlists import SPEECH, word_tuple
+from .text.layer import Token
+from .text.tokenizer import TOKEN
 
 Span = tuple[int, int]
-# A title abbreviation keeps its full stop ('Sen.'), initials stay whole ('U.S.'), a single
-# capital before a name is an initial ('Paul D. Ryan'), words keep inner hyphens, apostrophes
-# and dots ('al-Issa', "didn't", 'Fox.com').
-TOKEN = re.compile(
-    rf"(?:{'|'.join(map(re.escape, word_tuple(SPEECH, 'abbreviations')))})\."
-    r"|(?:[A-Za-z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|\w+(?:[-'.]\w+)*'?|[^\w\s]"
-)
-
-
-@dataclass(frozen=True)
-class Tok:
-    """A token of the folded text: a word or one punctuation mark."""
-
-    text: str
-    start: int
-    end: int
-
-    @property
-    def low(self) -> str:
-        """Lowercase text."""
-        return self.text.lower()
-
-    @property
-    def key(self) -> str:
-        """Lowercase without a final full stop: 'Sen.' -> 'sen'."""
-        return self.text.lower().rstrip(".")
-
-    @property
-    def word(self) -> bool:
-        """A word rather than punctuation."""
-        return self.text[0].isalnum() or self.text[0] == "_"
-
-    @property
-    def cap(self) -> bool:
-        """Capitalised, counting 'al-Issa' and 'diGenova'."""
-        return self.text[0].isupper() or bool(re.match(r"(?:al-|el-|bin-|abu-|[a-z]{1,3})[A-Z]",
-                                                        self.text))  # 'al-Issa', 'diGenova'
+Tok = Token  # a token of the text layer, or of a free string tokenised the same way
 
 
 def tokens(text: str, start: int, end: int) -> list[Tok]:
-    """Words and punctuation of ``text[start:end]`` (folded text), with their offsets."""
-    return [Tok(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, start, end)]
+    """Words and punctuation of ``text[start:end]`` (folded text), with their offsets, split as
+    the text layer splits an article (framing/text/tokenizer.py)."""
+    return [Token(m.start(), m.group(), "", -1) for m in TOKEN.finditer(text, start, end)]
 
 
 def ends_sentence(toks: Sequence[Tok], i: int) -> bool:

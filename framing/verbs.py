@@ -24,6 +24,7 @@ DETERMINERS = word_set(VERBS, "determiners")
 BOUNDARIES = word_set(VERBS, "boundaries")
 RELATIVES = word_set(VERBS, "relatives")
 NUMBERS = word_set(VERBS, "numbers")
+APPROXIMATORS = word_set(VERBS, "approximators")  # 'around 1,000 troops'
 CONJUNCTIONS = word_set(VERBS, "conjunctions")
 NOT_VERBS = word_set(VERBS, "not_verbs")  # after 'have': possession, not a perfect tense
 CASUALTY = word_set(VERBS, "casualty_participles")

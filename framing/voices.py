@@ -27,7 +27,6 @@ from dataclasses import replace
 from typing import Literal
 
 from .attribution import reported_speech
-from .matching import fold
 from .model import Article, Corpus, Group, Lexicon, Match, Sentence
 from .phrases import proper_name
 from .quotes import (
@@ -67,14 +66,15 @@ Voice = Literal["own", "quoted"]
 def find_quotes(article: Article, verbs: Sequence[Group] = ()) -> tuple[Quote, ...]:
     """Every quotation and attribution in the article, its speaker resolved, in text order."""
     original, article = article, _whole_sentences(article)
-    text = fold(article.text)
+    text = article.layer.folded
     segments = quote_segments(article)
     direct = {s.start: found for s in segments if (found := attribute_direct(article, text, s))}
     used = {r.verb_start for r in direct.values() if not r.shared}
     inside = [(s.start, s.end) for s in segments]
     reported = [
         r for index, sentence in enumerate(article.sentences)
-        for r in reported_speech(text, sentence.start, sentence.end, index, inside, used)
+        for r in reported_speech(article.layer, sentence.start, sentence.end, index, inside,
+                                 used)
         if not any(s <= r.start < e for s, e in inside)
     ]
     raw = continuations(article, segments, direct, reported)

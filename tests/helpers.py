@@ -6,6 +6,7 @@ from pathlib import Path
 
 from framing.lexicon import load_lexicon
 from framing.model import Article, Lexicon, Sentence
+from framing.text.layer import build_layer
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "framing" / "corpora" / "al-hader-2015"
@@ -17,7 +18,7 @@ def one_sentence_article(text: str, outlet: str = "a", article_id: str = "a.txt"
     return Article(
         id=article_id, source=article_id, outlet=outlet, text=text, title="", title_span=None,
         paragraphs=((0, len(text)),), sentences=(Sentence(start=0, end=len(text)),),
-        removed=(), words=len(text.split()),
+        removed=(), words=len(text.split()), layer=build_layer(text, [(0, len(text))]),
     )
 
 

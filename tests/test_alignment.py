@@ -18,6 +18,7 @@ from framing.lexicon import bundled_lexicon_files, load_lexicons
 from framing.loading import load_corpus
 from framing.matching import fold
 from framing.model import Article, Connotation, Corpus, Match, Outlet, Report, Sentence
+from framing.text.layer import build_layer
 
 from .helpers import DEMO
 
@@ -45,6 +46,7 @@ def article(
         id=article_id, source=article_id, outlet=outlet, text=text, title=title,
         title_span=(0, len(title)) if title else None, paragraphs=(), sentences=tuple(spans),
         removed=(), words=len(text.split()), credits=credits,
+        layer=build_layer(text, [(s.start, s.end) for s in spans]),
     )
 
 
