@@ -93,6 +93,7 @@ class Edition:
 
 
 HANDOUT_ROWS = 8  # actors in the handout's tables: the most mentioned
+HANDOUT_LABELS = 4  # labels per cell of the handout's matrix: the most used; the rest in full
 
 
 def contrasting_outlets(report: Report) -> tuple[str, ...]:
@@ -163,6 +164,7 @@ def build_view(report: Report, title: str | None, edition: Edition) -> dict[str,
         "edition": edition,
         "handout_outlets": contrasting_outlets(report),
         "handout_rows": HANDOUT_ROWS,
+        "handout_labels": HANDOUT_LABELS,
         "questions": discussion_questions(
             report, edits=wire_edits(report), voices=voice_counts(report)
         ),
