@@ -42,145 +42,40 @@ from itertools import pairwise
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from .actor_words import (
+    ABBREVIATIONS,
+    ADJECTIVE_ENDINGS,
+    CALENDAR,
+    COLLECTIVES,
+    COMPASS,
+    CONNECTORS,
+    DEMONYM_ENDINGS,
+    DEMONYMS,
+    DETERMINERS,
+    GENERIC_GROUPS,
+    GROUP_NOUNS,
+    HONORIFICS,
+    LOCATIVES,
+    MILITARY,
+    MODIFIERS,
+    NEWSPAPER_WORDS,
+    NOT_ACTORS,
+    PEOPLE,
+    PLACE_FIRST,
+    PLACE_NOUNS,
+    PLACE_PREFIXES,
+    ROLE_NOUNS,
+    SIDES,
+    TITLE_ABBREVIATIONS,
+    TITLE_WORDS,
+)
 from .matching import fold
 from .model import Article, Connotation, Corpus, Group, Match, Term
 from .slugs import slugify
 
 TOKEN = re.compile(r"[^\W\d_](?:[\w.'-]*\w)?\.?|\d+", re.UNICODE)
-HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lady", "lord", "messrs"})
-# Abbreviated titles ("Rep.", "Sen.", "Gen."): like honorifics, never a label on their own.
-TITLE_ABBREVIATIONS = frozenset({
-    "rep", "sen", "gov", "gen", "lt", "col", "adm", "sgt", "capt", "cpl", "pvt", "maj", "cmdr",
-    "det", "insp", "supt", "atty", "amb", "hon", "rev", "fr", "prof", "pres",
-})
-# Who reports or carries the news is not an actor of the event: agencies named as sources
-# ("told AFP"), outlets and platforms ("on Twitter"). The corpus's own outlets are added.
-NOT_ACTORS = frozenset({
-    "afp", "agence france-presse", "reuters", "ap", "associated press", "the associated press",
-    "xinhua", "tass", "ria novosti", "interfax", "anadolu", "anadolu agency", "dpa", "efe",
-    "ansa", "kyodo", "yonhap", "upi", "bloomberg", "pti", "ians", "ani", "irna", "sana", "bbc",
-    "cnn", "msnbc", "nbc", "cbs", "abc", "fox news", "npr", "pbs", "huffpost",
-    "huffington post", "politico", "axios", "breitbart", "the new york times",
-    "new york times", "washington post", "the washington post", "wall street journal",
-    "the wall street journal", "usa today", "the guardian", "guardian", "al jazeera",
-    "twitter", "facebook", "instagram", "youtube", "tiktok", "whatsapp", "telegram",
-    "snapchat", "reddit", "linkedin", "google", "internet", "web", "people magazine", "tmz",
-    "variety", "e! news", "us weekly", "the hollywood reporter", "hollywood reporter",
-    # abbreviated US states in datelines ("Rancho Mirage, Calif."): places
-    "ala", "ariz", "ark", "calif", "ca", "colo", "conn", "del", "fla", "ill", "ind", "kan", "ky",
-    "mass", "mich", "minn", "miss", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex",
-    "va", "vt", "wash", "wis", "wyo", "dc", "ny", "nj", "nyc",
-})
-TITLE_WORDS = frozenset({
-    "president", "vice", "prime", "minister", "secretary", "director", "chief", "leader",
-    "chairman", "chairwoman", "chair", "speaker", "senator", "sen", "rep", "representative",
-    "gov", "governor", "mayor", "gen", "general", "lt", "col", "colonel", "adm", "admiral",
-    "king", "queen", "prince", "princess", "pope", "chancellor", "ambassador", "envoy",
-    "attorney", "judge", "justice", "commissioner", "spokesman", "spokeswoman", "dictator",
-    "premier", "counsel", "deputy", "acting", "former", "first", "lady", "sheikh", "emir",
-    "ayatollah", "commander", "officer", "agent", "head", "founder", "ceo", "captain", "editor",
-    "reporter", "correspondent", "anchor", "producer", "coach", "manager",
-}) | TITLE_ABBREVIATIONS
-ROLE_NOUNS = frozenset({
-    "leader", "president", "dictator", "premier", "minister", "secretary", "director", "chief",
-    "official", "spokesman", "spokeswoman", "spokesperson", "lawmaker", "senator", "governor",
-    "mayor", "ambassador", "diplomat", "envoy", "regime", "government", "administration",
-    "chancellor", "king", "queen", "monarch", "strongman", "autocrat", "tyrant", "despot",
-    "counterpart", "prosecutor", "investigator", "attorney", "lawyer", "judge", "counsel",
-    "aide", "adviser", "advisor", "commander", "general", "rebel", "militant", "insurgent",
-    "fighter", "protester", "protestor", "demonstrator", "rioter", "activist", "migrant",
-    "immigrant", "refugee", "asylum-seeker", "alien", "caravan", "voter", "supporter",
-    "critic", "opponent", "ally", "worker", "union", "company", "firm", "party", "campaign",
-    "candidate", "nominee", "incumbent", "challenger", "police", "officer", "soldier", "troop",
-    "army", "military", "agency", "bureau", "department", "committee", "court", "jury",
-    "parliament", "congress", "senate", "house", "state", "country", "nation",
-    # people in the news of crime, accidents, entertainment and sport
-    "actor", "actress", "star", "singer", "rapper", "comedian", "host", "producer", "model",
-    "driver", "pilot", "climber", "coach", "player", "manager", "owner", "doctor", "student",
-    "teenager", "teen", "boy", "girl", "man", "woman", "suspect", "victim", "gunman", "inmate",
-    "publicist", "brother", "sister", "mother", "father", "son", "daughter",
-    "wife", "husband", "girlfriend", "boyfriend", "escapee", "arsonist", "motorist",
-    "offender", "witness", "cop", "guard", "resident", "firefighter", "rescuer", "survivor",
-    "passenger", "fan", "scientist", "family", "hacker", "attacker", "thief", "robber",
-    "burglar", "shooter", "killer", "murderer", "kidnapper", "hostage", "prisoner", "employee",
-})
-GROUP_NOUNS = frozenset({
-    "rebel", "militant", "insurgent", "fighter", "protester", "protestor", "demonstrator",
-    "rioter", "activist", "migrant", "immigrant", "refugee", "asylum-seeker", "alien",
-    "caravan", "voter", "supporter", "critic", "opponent", "worker", "official", "lawmaker",
-    "senator", "diplomat", "prosecutor", "investigator", "police", "officer", "soldier", "troop",
-    "force", "army", "military", "militia", "group", "faction", "cop", "guard", "climber",
-    "witness", "student", "scientist", "resident", "firefighter", "rescuer", "victim",
-    "survivor", "passenger", "fan", "family", "hacker", "attacker", "hostage", "prisoner",
-    "employee",
-})
-COLLECTIVES = frozenset({
-    "police", "military", "army", "caravan", "militia", "group", "faction", "union",
-    "staff", "crew", "jury", "team", "force",
-})
-PEOPLE = ROLE_NOUNS | GROUP_NOUNS
-SIDES = frozenset({
-    "opposition", "jihadist", "islamist", "loyalist", "separatist", "coalition",
-    "security", "border", "riot",
-})
-MILITARY = frozenset({"army", "military", "troop", "force", "soldier"})
-# Group nouns that say nothing of the side: "forces", "fighters", "officials" alone would lump
-# both sides of a war into one row, so they make a row only with a modifier ("rebel fighters").
-GENERIC_GROUPS = MILITARY | frozenset({
-    "fighter", "official", "militia", "group", "faction", "worker", "lawmaker",
-    "senator", "diplomat",
-})
-MODIFIERS = frozenset({
-    "former", "top", "senior", "deputy", "acting", "special", "then", "current", "new",
-    "longtime", "powerful", "ruthless", "brutal", "reclusive", "young", "authoritarian",
-    "communist", "rogue", "embattled", "disgraced", "fired", "ousted", "outgoing", "incoming",
-    "illegal", "undocumented", "unauthorized", "armed", "radical", "extremist", "moderate",
-    "federal", "foreign", "local", "military", "intelligence", "government", "state", "chief",
-    "supreme", "defense", "interior", "finance", "trade", "justice",
-})
-CONNECTORS = frozenset({"of", "for", "de", "del", "da", "al", "bin", "ibn", "von", "van", "la"})
-DETERMINERS = frozenset({
-    "the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those",
-})
-CALENDAR = frozenset({
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-    "oct", "nov", "dec",
-    # time zones in datelines ("10:30 a.m. EDT"): never part of a name
-    "edt", "est", "pst", "pdt", "cst", "cdt", "mst", "mdt", "gmt", "utc", "bst", "cet", "ist",
-})
-PLACE_FIRST = frozenset({  # "Mount Cook", "Lake Erie", "Gulf of Aden"
-    "mount", "mt", "lake", "cape", "gulf", "bay", "isle", "port", "fort", "river", "sea",
-})
-LOCATIVES = frozenset({
-    "in", "near", "at", "to", "from", "into", "towards", "toward", "outside", "inside", "around",
-    "across", "through", "via", "town", "city", "village", "province", "region", "of",
-    "between",
-})
-PLACE_PREFIXES = ("-held", "-controlled", "-besieged", "-run")  # "rebel-held Talaat al Eiss"
-PLACE_NOUNS = frozenset({
-    "province", "city", "town", "village", "district", "region", "county", "state", "highway",
-    "road", "street", "base", "airport", "airbase", "border", "river", "valley", "mountain",
-    "island", "sea", "lake", "coast", "square", "bridge", "port", "capital", "countryside",
-    "airfield", "suburb", "neighbourhood", "neighborhood", "area", "front", "frontline",
-})
 PARTICLE_NAME = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|bin|ibn|abu|de|van|von)-[A-Z]")
-NEWSPAPER_WORDS = frozenset({
-    "news", "times", "post", "journal", "herald", "tribune", "gazette", "chronicle", "telegraph",
-    "guardian", "observer", "inquirer", "examiner", "courier", "dispatch", "bulletin",
-})
 CONTRACTION = re.compile(r"'(?:m|re|ll|ve|d)$|n't$", re.IGNORECASE)
-DEMONYMS = frozenset({  # those the endings in _modifier miss
-    "greek", "thai", "french", "dutch", "swiss", "czech", "welsh", "scots", "basque", "lao",
-    "cypriot", "kuwaiti", "qatari", "german", "afghan", "pakistani", "israeli", "iraqi", "saudi",
-    "yemeni", "omani", "emirati", "somali", "bangladeshi", "nepali", "bahraini", "azerbaijani",
-    "filipino", "peruvian", "serb", "croat", "turk", "kurd", "arab", "jewish", "muslim",
-})
-DEMONYM_ENDINGS = ("ian", "ean", "can", "ese", "ish", "ern")
-COMPASS = frozenset({"north", "south", "east", "west", "central", "latin", "middle"})
-ABBREVIATIONS = frozenset({"jr", "sr", "st", "co", "inc", "corp", "ltd", "no"})
-ADJECTIVE_ENDINGS = ("ous", "ful", "ive", "ic", "ent", "ant", "less", "ian", "ese", "ish", "ary")
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from .discovery import COLLECTIVES, CONNECTORS, GROUP_NOUNS, ROLE_NOUNS, TITLE_WORDS
+from .actor_words import COLLECTIVES, CONNECTORS, GROUP_NOUNS, ROLE_NOUNS, TITLE_WORDS
 from .matching import fold
 from .model import Corpus, Group, Match, Term
 
