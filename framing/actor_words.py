@@ -11,7 +11,7 @@ from __future__ import annotations
 from .speech_words import CALENDAR as CALENDAR_NAMES
 from .speech_words import DETERMINERS as SPEECH_DETERMINERS
 from .speech_words import PARTICLES
-from .wordlists import ACTORS, word_set, word_tuple
+from .wordlists import ACTORS, word_map, word_set, word_tuple
 
 HONORIFICS = word_set(ACTORS, "honorifics")
 TITLE_ABBREVIATIONS = word_set(ACTORS, "title_abbreviations")
@@ -26,7 +26,9 @@ NEWSPAPER_WORDS = word_set(ACTORS, "newspaper_words")
 ROLE_NOUNS = word_set(ACTORS, "role_nouns")
 GROUP_NOUNS = word_set(ACTORS, "group_nouns")
 COLLECTIVES = word_set(ACTORS, "collectives")
-PEOPLE = ROLE_NOUNS | GROUP_NOUNS
+PERSON_NOUNS = word_set(ACTORS, "person_nouns")
+PEOPLE = ROLE_NOUNS | GROUP_NOUNS | PERSON_NOUNS
+IRREGULAR_PLURALS = word_map(ACTORS, "irregular_plurals")
 MILITARY = word_set(ACTORS, "military")
 GENERIC_GROUPS = MILITARY | word_set(ACTORS, "generic_groups")
 SIDES = word_set(ACTORS, "sides")

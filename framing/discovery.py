@@ -55,12 +55,14 @@ from .actor_words import (
     GENERIC_GROUPS,
     GROUP_NOUNS,
     HONORIFICS,
+    IRREGULAR_PLURALS,
     LOCATIVES,
     MILITARY,
     MODIFIERS,
     NEWSPAPER_WORDS,
     NOT_ACTORS,
     PEOPLE,
+    PERSON_NOUNS,
     PLACE_FIRST,
     PLACE_NOUNS,
     PLACE_PREFIXES,
@@ -159,7 +161,12 @@ def _title_case(tokens: Sequence[Token], in_title: bool) -> bool:
 
 
 def _plural(phrase: str) -> str:
-    """'Syrian force' -> 'Syrian forces', 'witness' -> 'witnesses', 'family' -> 'families'."""
+    """'Syrian force' -> 'Syrian forces', 'witness' -> 'witnesses', 'family' -> 'families',
+    'woman' -> 'women'."""
+    *words, last = phrase.split(" ")
+    irregular = {one: many for many, one in IRREGULAR_PLURALS.items()}.get(last.lower())
+    if irregular:
+        return " ".join([*words, last[0] + irregular[1:]])
     if phrase.endswith(("s", "x", "ch", "sh")):
         return phrase + "es"
     if phrase.endswith("y") and phrase[-2:-1] not in set("aeiou"):
@@ -168,6 +175,8 @@ def _plural(phrase: str) -> str:
 
 
 def _singular(word: str) -> str:
+    if word in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[word]
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith(("ses", "xes", "ches", "shes")):
@@ -453,7 +462,7 @@ def sentence_mentions(
         head = _singular(token.key)
         if i in used or head not in PEOPLE or (token.capitalised and i > 0):
             continue
-        if head != token.key and head not in GROUP_NOUNS:
+        if head != token.key and head not in GROUP_NOUNS | PERSON_NOUNS:
             continue  # "the two leaders": several people, not one actor's label
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if nxt and _singular(nxt.key) in PEOPLE and _adjacent(text, token, nxt):
@@ -592,8 +601,10 @@ def discover(
             if member is not None and clusters[member].place:
                 member = None  # "a Brooklyn teen" is no member of Brooklyn
             target = member or _role_target(m, role_owner)
-            if target is None and m.role_head in GROUP_NOUNS and _many(m):
-                target = _group_key(m)
+            if target is None and _many(m) and m.role_head in GROUP_NOUNS | PERSON_NOUNS:
+                target = _group_key(m)  # "rescuers", "the robbers"
+            elif target is None and not _many(m) and m.role_head in PERSON_NOUNS:
+                target = ("~" + m.role_head, "one")  # "the climber": one person, unnamed
             if target is not None:
                 clusters[target].roles[m.role] += 1
                 clusters[target].mentions += 1
@@ -681,21 +692,36 @@ def _role_target(
     mention: Mention, role_owner: dict[tuple[str, str], Counter[tuple[str, ...]]]
 ) -> tuple[str, ...] | None:
     """The name a bare role phrase stands for, when its own article says so: there the same
-    phrase (else one with the same role noun) stands beside that name. Another outlet's
-    apposition is no evidence ("the caravan" is not the person one outlet put it next to)."""
+    phrase (else one with the same role noun) stands beside that name. Failing that, a
+    one-person role noun ("actress", "climber") that the corpus puts beside exactly one name,
+    and never beside another: "the actress" is Lohan in every article when "actress Lindsay
+    Lohan" is written once and no other actress is named. A group noun ("the caravan") is
+    never given to a person on another article's word."""
     owners = role_owner.get((mention.article, mention.role.lower()))
     if not owners:
-        by_head: Counter[tuple[str, ...]] = Counter()
-        for (article, role), counter in role_owner.items():
-            if article == mention.article and _singular(role.split()[-1]) == mention.role_head:
-                by_head.update(counter)
-        owners = by_head
+        owners = _holders(mention, role_owner, mention.article)
+    if not owners and mention.role_head in PERSON_NOUNS and mention.role_head not in GROUP_NOUNS:
+        owners = _holders(mention, role_owner, None)
+        if len(owners) > 1:
+            return None
     ranked = owners.most_common(2)
     if not ranked:
         return None
     if len(ranked) == 2 and ranked[0][1] < 2 * ranked[1][1]:
         return None
     return ranked[0][0]
+
+
+def _holders(
+    mention: Mention, role_owner: dict[tuple[str, str], Counter[tuple[str, ...]]],
+    article: str | None,
+) -> Counter[tuple[str, ...]]:
+    """Who the role noun of a mention stands beside, in one article or (None) in all."""
+    found: Counter[tuple[str, ...]] = Counter()
+    for (where, role), counter in role_owner.items():
+        if article in (None, where) and _singular(role.split()[-1]) == mention.role_head:
+            found.update(counter)
+    return found
 
 
 def _covered(matches: Sequence[Match]) -> dict[str, list[tuple[int, int]]]:
@@ -742,7 +768,8 @@ def _group(
     else:
         plain = key[0].lstrip("~")
         collective = plain.split()[-1] in {"police", "military", "army", "caravan", "staff"}
-        name = plain.capitalize() if collective else _plural(plain.capitalize())
+        one = key[1:] == ("one",)  # "the climber": one unnamed person
+        name = plain.capitalize() if collective or one else _plural(plain.capitalize())
     forms: defaultdict[str, Counter[str]] = defaultdict(Counter)
     for phrase, count in (*cluster.names.items(), *cluster.roles.items()):
         forms[" ".join(phrase.lower().split())][phrase] += count

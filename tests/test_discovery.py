@@ -195,20 +195,22 @@ def test_places_named_as_roads_and_bases_are_not_actors(tmp_path: Path) -> None:
     assert not names & {"Kweyris", "Damascus", "Talaat al Eiss"}
 
 
-def test_an_apposition_links_a_role_in_its_own_article_only(tmp_path: Path) -> None:
+def test_an_apposition_links_a_role_where_its_person_is_named(tmp_path: Path) -> None:
     report = corpus_of(tmp_path, {
         "a.txt": "Arrest\n\nLindsay Lohan, a 24-year-old actress, was arrested. The actress "
                  "denied it. Lohan left.\n",
-        "b.txt": "Court\n\nLindsay Lohan appeared in court. The actress from the other film "
-                 "watched.\n",
+        "b.txt": "Court\n\nLindsay Lohan appeared in court. Another actress watched. The "
+                 "actress smiled.\n",
+        "c.txt": "Film\n\nThe actress was not there.\n",
     })
     lohan = group_with(report, "Lindsay Lohan")
     found = [(m.article, m.text) for m in report.matches if m.group == lohan.id]
     # a.txt: the name, the apposition's "actress", "The actress", "Lohan"; b.txt: the name
-    # only, for no sentence there says which actress "The actress" is.
+    # and "The actress" (Lohan is named there and the corpus calls no one else an actress),
+    # not "Another actress"; c.txt names no Lohan, so its actress is nobody's.
     assert found == [
         ("a.txt", "Lindsay Lohan"), ("a.txt", "actress"), ("a.txt", "actress"),
-        ("a.txt", "Lohan"), ("b.txt", "Lindsay Lohan"),
+        ("a.txt", "Lohan"), ("b.txt", "Lindsay Lohan"), ("b.txt", "actress"),
     ]
 
 
