@@ -43,7 +43,6 @@ from itertools import pairwise
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from .actor_words import (
-    ABBREVIATIONS,
     ADJECTIVE_ENDINGS,
     CALENDAR,
     COLLECTIVES,
@@ -75,16 +74,23 @@ from .matching import fold
 from .model import Article, Connotation, Corpus, Group, Match, Term
 from .slugs import slugify
 
-TOKEN = re.compile(r"[^\W\d_](?:[\w.'-]*\w)?\.?|\d+", re.UNICODE)
 PARTICLE_NAME = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|bin|ibn|abu|de|van|von)-[A-Z]")
 CONTRACTION = re.compile(r"'(?:m|re|ll|ve|d)$|n't$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Token:
+    """A word of the text layer as discovery reads it: a clitic joined to its word."""
+
     text: str  # as written, folded
     start: int
     end: int
+    tag: str = ""  # Penn Treebank tag from the text layer
+
+    @property
+    def proper(self) -> bool:
+        """Tagged a proper noun (NNP, NNPS)."""
+        return self.tag in ("NNP", "NNPS")
 
     @property
     def key(self) -> str:
@@ -134,18 +140,17 @@ class Cluster:
         return named > 0 and self.located * 2 >= named and not self.titled
 
 
-def _tokens(text: str, start: int, end: int) -> list[Token]:
-    """Word tokens; a final full stop stays only on abbreviations ("Mr.", "U.S.", "Gen.")."""
-    tokens = []
-    for m in TOKEN.finditer(text, start, end):
-        word, stop = m.group(), m.end()
-        bare = word[:-1].lower()
-        if word.endswith(".") and not (
-            len(bare) == 1 or "." in bare or bare in ABBREVIATIONS
-            or bare in TITLE_WORDS or bare in HONORIFICS
-        ):
-            word, stop = word[:-1], stop - 1
-        tokens.append(Token(word, m.start(), stop))
+def _tokens(article: Article, index: int) -> list[Token]:
+    """The word tokens of sentence ``index`` from the article's text layer, each with its tag;
+    a clitic joins the word it was split from ("Assad's", "didn't"), as a reader writes them,
+    and punctuation is left out (discovery reads it from the gaps between words)."""
+    tokens: list[Token] = []
+    for t in article.layer.sentence_tokens(index):
+        if t.word:
+            tokens.append(Token(t.text, t.start, t.end, t.tag))
+        elif tokens and tokens[-1].end == t.start and t.text[:1] in "'n" and t.text != "'":
+            last = tokens[-1]
+            tokens[-1] = Token(last.text + t.text, last.start, t.end, last.tag)
     return tokens
 
 
@@ -376,8 +381,8 @@ def _words_seen(articles: Sequence[Article], texts: dict[str, str]) -> Known:
     lower: set[str] = set()
     for article in articles:
         text = texts[article.id]
-        for s in article.sentences:
-            tokens = _tokens(text, s.start, s.end)
+        for i, s in enumerate(article.sentences):
+            tokens = _tokens(article, i)
             if _title_case(tokens, s.in_title):
                 continue
             seen.update(
@@ -421,7 +426,7 @@ def sentence_mentions(
     """Name and role-phrase mentions in one sentence of an article (``text`` is folded)."""
     ctx = known or Known()
     s = article.sentences[index]
-    tokens = _tokens(text, s.start, s.end)
+    tokens = _tokens(article, index)
     position = {t.start: i for i, t in enumerate(tokens)}
     mentions: list[Mention] = []
     used: set[int] = set()
@@ -568,7 +573,7 @@ def discover(
 ) -> tuple[Group, ...]:
     """The event's referents found in the text, each with its labels as terms."""
     covered = _covered(lexicon_matches)
-    texts = {a.id: fold(a.text) for a in corpus.articles}
+    texts = {a.id: a.layer.folded for a in corpus.articles}
     outlets = frozenset(_key_of(o.name) for o in corpus.outlets)
     known = replace(_words_seen(corpus.articles, texts), not_actors=NOT_ACTORS | outlets)
     mentions: list[Mention] = []
