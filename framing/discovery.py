@@ -60,6 +60,7 @@ from .actor_words import (
     MODIFIERS,
     NEWSPAPER_WORDS,
     NOT_ACTORS,
+    OBJECT_DETERMINERS,
     PEOPLE,
     PERSON_NOUNS,
     PLACE_FIRST,
@@ -67,6 +68,7 @@ from .actor_words import (
     PLACE_PREFIXES,
     ROLE_NOUNS,
     SIDES,
+    THING_WORDS,
     TITLE_ABBREVIATIONS,
     TITLE_WORDS,
 )
@@ -93,6 +95,11 @@ class Token:
         return self.tag in ("NNP", "NNPS")
 
     @property
+    def cap(self) -> bool:
+        """Written with a capital."""
+        return self.text[:1].isupper()
+
+    @property
     def key(self) -> str:
         """Lowercase, without dots and possessive: the form compared across mentions."""
         return re.sub(r"'s?$", "", self.text.lower()).replace(".", "")
@@ -116,6 +123,7 @@ class Mention:
     role: str = ""  # title or role phrase as written ("North Korean dictator"), no determiner
     role_head: str = ""  # the role noun, singular ("dictator")
     located: bool = False  # right after "in", "near", "town of" ...: a place, not an actor
+    thing: bool = False  # "a Taser", "his Toyota Camry", "the Richter scale": an object
     quoted: bool = False  # inside quotation marks: someone else's words, not a row's name
     apposition: str = ""  # a role phrase after the name: "Lohan, a 24-year-old actress,"
     name_start: int = -1  # where the name begins (after its title or role)
@@ -132,12 +140,19 @@ class Cluster:
     roles: Counter[str] = field(default_factory=Counter)
     mentions: int = 0
     located: int = 0  # name mentions that read as places
+    things: int = 0  # name mentions that read as objects or works
 
     @property
     def place(self) -> bool:
         """Named mostly after a locative preposition ("in Aleppo", "near Al-Hader")."""
         named = sum(self.names.values())
         return named > 0 and self.located * 2 >= named and not self.titled
+
+    @property
+    def thing(self) -> bool:
+        """Named mostly as an object ("a Taser", "an SUV", "the Richter scale")."""
+        named = sum(self.names.values())
+        return named > 0 and self.things * 2 >= named and not self.titled
 
 
 def _tokens(article: Article, index: int) -> list[Token]:
@@ -243,6 +258,29 @@ def _located(tokens: list[Token], first: int, after: int) -> bool:
     return (
         before in LOCATIVES or before.endswith(PLACE_PREFIXES) or tokens[first].key in PLACE_FIRST
         or bool(following & PLACE_NOUNS) or last in PLACE_NOUNS
+    )
+
+
+def _thing(tokens: list[Token], first: int, after: int, text: str) -> bool:
+    """An object or a work rather than an actor: its name ends in a thing's noun ("Endangered
+    Species Act") or is followed by one ("the Richter scale", "a Taser gun"), or it is the
+    head after "a", "an" or a possessive pronoun ("a Taser", "his silver Toyota Camry"; no one
+    writes "a Lohan"; in "his IBF title" the head is "title" and IBF may be an actor)."""
+    nxt = tokens[after] if after < len(tokens) else None
+    joined = nxt is not None and _adjacent(text, tokens[after - 1], nxt)
+    if tokens[after - 1].key in THING_WORDS or (
+        nxt and joined and not nxt.cap and _singular(nxt.key) in THING_WORDS
+    ):
+        return True
+    if nxt and joined and nxt.tag.startswith("NN"):
+        return False
+    j = first - 1
+    while j >= 0 and first - j <= 3 and not tokens[j].cap and (
+        tokens[j].tag in ("JJ", "CD", "VBN") or tokens[j].key[:1].isdigit()
+    ):
+        j -= 1  # "his 2013 gray Toyota Camry"
+    return j >= 0 and tokens[j].key in OBJECT_DETERMINERS and _adjacent(
+        text, tokens[j], tokens[j + 1]
     )
 
 
@@ -458,6 +496,7 @@ def sentence_mentions(
             role=text[role[0].start : role[-1].end] if role else "",
             role_head=_singular(role[-1].key) if role else "",
             located=not role and _located(tokens, first, first + len(run)),
+            thing=not role and _thing(tokens, first, first + len(run), text),
             quoted=_quoted(text, s.start, name[0].start),
             apposition=text[appositive[0].start : appositive[-1].end] if appositive else "",
             name_start=name[0].start,
@@ -596,6 +635,7 @@ def discover(
             cluster.keys.add(m.name)
             cluster.mentions += 1
             cluster.located += m.located
+            cluster.things += m.thing
             cluster.titled += bool(m.role)  # a title before a name marks a person
             for role in filter(None, (m.role, m.apposition)):
                 cluster.roles[role] += 1
@@ -616,7 +656,7 @@ def discover(
     kept = [
         (key, cluster)
         for key, cluster in sorted(clusters.items(), key=lambda kv: (-kv[1].mentions, kv[0]))
-        if cluster.mentions >= min_mentions and not cluster.place
+        if cluster.mentions >= min_mentions and not cluster.place and not cluster.thing
     ]
     rated = {
         " ".join(fold(m.text).lower().split()): m.connotation

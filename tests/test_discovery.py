@@ -257,3 +257,35 @@ def test_a_title_one_person_holds_counts_where_that_person_is_named(tmp_path: Pa
     # a, b: "Governor Ann Boyd" (one mention) and "The governor"; c: "Boyd" and "The governor",
     # for Boyd is named there and the corpus gives the title to no one else; d names no Boyd.
     assert per_article == {"a.txt": 2, "b.txt": 2, "c.txt": 2}
+
+
+def test_objects_and_works_are_no_actors(tmp_path: Path) -> None:
+    report = corpus_of(tmp_path, {
+        "a.txt": "Stop\n\nPolice used a Taser on Tom Reed. Reed drove a silver Toyota Camry. "
+                 "The quake measured 6 on the Richter scale.\n",
+        "b.txt": "Court\n\nTom Reed was hit with a Taser. His Toyota Camry was found. The "
+                 "Richter scale reading was 6. The Endangered Species Act applies. The "
+                 "Endangered Species Act was cited.\n",
+    })
+    names = {g.name for g in report.groups}
+    assert "Tom Reed" in names
+    assert not names & {"Taser", "Toyota Camry", "Richter", "Endangered Species Act"}
+
+
+def test_people_named_by_what_they_are_get_rows_or_join_their_name(tmp_path: Path) -> None:
+    report = corpus_of(tmp_path, {
+        "a.txt": "Fall\n\nA climber died on the mountain. Rescuers found the climber. Two "
+                 "robbers fled.\n",
+        "b.txt": "Search\n\nThe climber had fallen, rescuers said. The robbers were caught. "
+                 "Actress Mia Cole watched.\n",
+        "c.txt": "Film\n\nMia Cole spoke. The actress smiled.\n",
+    })
+    counts = Counter(report.groups[[g.id for g in report.groups].index(m.group)].name
+                     for m in report.matches)
+    # one unnamed climber (three mentions), the rescuers and the robbers (two each); "The
+    # actress" in c.txt is Mia Cole's, whom b.txt calls an actress and who is named in c.txt
+    assert (counts["Climber"], counts["Rescuers"], counts["Robbers"]) == (3, 2, 2)
+    assert counts["Mia Cole"] == 3
+    cole = group_with(report, "Mia Cole")
+    assert [m.text for m in report.matches if m.group == cole.id and m.article == "c.txt"] == [
+        "Mia Cole", "actress"]
