@@ -77,6 +77,12 @@ from .model import Article, Connotation, Corpus, Group, Match, Term
 from .slugs import slugify
 
 PARTICLE_NAME = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|bin|ibn|abu|de|van|von)-[A-Z]")
+# Tags of words that are never a name's first word, whatever their capital: verbs, adverbs,
+# prepositions, pronouns ("Praising London", "Tonight ...").
+NOT_NAME_TAGS = frozenset({
+    "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "RB", "RBR", "RBS", "IN", "PRP", "PRP$", "MD",
+    "CC", "WDT", "WP", "WRB", "UH", "EX", "TO",
+})
 CONTRACTION = re.compile(r"'(?:m|re|ll|ve|d)$|n't$", re.IGNORECASE)
 
 
@@ -321,7 +327,15 @@ def _name_runs(tokens: list[Token], text: str) -> list[list[Token]]:
     if run:
         runs.append(run)
     trimmed = [r[:-1] if r[-1].key in CONNECTORS else r for r in runs]
-    return [r for r in trimmed if r]  # "The Turkish city of Van.": "Van" alone is no run
+    return [r for r in trimmed if r and _tagged_name(r)]  # "city of Van.": no run "Van of"
+
+
+def _tagged_name(run: Sequence[Token]) -> bool:
+    """Capitals find a run, the tagger confirms it: one of its words is tagged a proper noun,
+    or is an acronym ("DWI", "NYPD", which the tagger often reads otherwise). Capitals alone
+    or tags alone did worse on the tune events (benchmarks/evaluate.py): tags alone lose names
+    the tagger misreads ("Mo Cheeks"), capitals alone keep "Look" and "Club"."""
+    return any(t.proper or (t.text.isupper() and len(t.text) > 1) for t in run)
 
 
 def _role_of_name(tokens: list[Token], first: int, text: str) -> list[Token]:
@@ -437,7 +451,7 @@ def _ordinary_opener(token: Token, opens: bool, ctx: Known) -> bool:
     key = token.key
     if not opens or key in ctx.names or key in TITLE_WORDS or key in HONORIFICS:
         return False
-    return key in ctx.lower or key.endswith(("ing", "ly", "ed"))
+    return key in ctx.lower or key.endswith(("ing", "ly", "ed")) or token.tag in NOT_NAME_TAGS
 
 
 def _is_actor_name(
@@ -445,8 +459,10 @@ def _is_actor_name(
 ) -> bool:
     """Not a capitalised ordinary word opening a sentence ("Just", "Remember", "Depending"),
     and not who carries the news (an agency, outlet or platform)."""
-    if len(run) == 1 and opens and run[0].key not in ctx.names:
-        return False
+    if len(run) == 1 and opens and run[0].key not in ctx.names and not (
+        run[0].proper and run[0].key not in ctx.lower
+    ):
+        return False  # a lone capital opening a sentence: a name if tagged one, never lower
     words = " ".join(t.key for t in name)
     if len(name) > 1 and name[-1].key in NEWSPAPER_WORDS:
         return False  # "the Anchorage Daily News", "the Sunday Times": an outlet
