@@ -61,6 +61,7 @@ from .actor_words import (
     NEWSPAPER_WORDS,
     NOT_ACTORS,
     OBJECT_DETERMINERS,
+    ORDINALS,
     PEOPLE,
     PERSON_NOUNS,
     PLACE_FIRST,
@@ -665,7 +666,7 @@ def discover(
             if target is None and _many(m) and m.role_head in GROUP_NOUNS | PERSON_NOUNS:
                 target = _group_key(m)  # "rescuers", "the robbers"
             elif target is None and not _many(m) and m.role_head in PERSON_NOUNS:
-                target = ("~" + m.role_head, "one")  # "the climber": one person, unnamed
+                target = _person_key(m)  # "the climber": one person, unnamed
             if target is not None:
                 clusters[target].roles[m.role] += 1
                 clusters[target].mentions += 1
@@ -747,6 +748,14 @@ def _group_key(mention: Mention) -> tuple[str, ...] | None:
     if head in GENERIC_GROUPS and not (nationality or sides):
         return None  # "current groups", "armed men": no side named
     return ("~" + " ".join([*side, head]),)
+
+
+def _person_key(mention: Mention) -> tuple[str, ...]:
+    """One unnamed person named by role: "the climber"; "the Australian climber" and "a
+    second man" are told apart by their nationality or ordinal."""
+    words = [w for w in _modifiers(mention) if w not in DETERMINERS]
+    marks = [w for w in words if w in ORDINALS or w.endswith(DEMONYM_ENDINGS) or w in DEMONYMS]
+    return ("~" + " ".join([*marks[-1:], mention.role_head]), "one")
 
 
 def _role_target(
