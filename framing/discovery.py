@@ -2,16 +2,19 @@
 
 No lexicon names this week's actors, so framing discovers them:
 
-1. **Names**: runs of capitalised words ("Kim Jong Un", "Syrian Observatory for Human Rights")
-   and acronyms ("DNC", "F.B.I."), with honorifics and titles split off ("Mr. Kim",
+1. **Names**: runs of capitalised words of the article's text layer ("Kim Jong Un", "Syrian
+   Observatory for Human Rights") that the tagger confirms (a word of the run tagged a proper
+   noun, or an acronym: "DNC", "F.B.I."), with honorifics and titles split off ("Mr. Kim",
    "CIA Director Mike Pompeo" -> title "CIA Director", name "Mike Pompeo").
-2. **Role phrases**: a role noun with its modifiers ("the North Korean leader", "the dictator",
-   "asylum-seekers").
+2. **Role phrases**: a role or person noun with its modifiers ("the North Korean leader", "the
+   dictator", "the climber", "asylum-seekers").
 3. **Grouping**: a name joins the longer name it is part of ("Kim" -> "Kim Jong Un",
    "Pompeo" -> "Mike Pompeo"), an acronym the name it abbreviates ("DNC" -> "Democratic
-   National Committee"); a role phrase joins the name it stands next to somewhere in the corpus
+   National Committee"); a role phrase joins the name it stands next to in its own article
    ("North Korean dictator Kim Jong Un" makes "North Korean dictator" a label of Kim Jong Un),
-   else, for groups of people ("migrants", "protesters"), it is a referent of its own.
+   or, for one person ("the actress"), the one name the corpus ever puts that noun beside;
+   else groups of people ("migrants", "rescuers", "the family") are a referent of their own,
+   and so is one unnamed person ("the climber", "the Australian climber").
 
 Precision comes first, since a reader who meets one absurd row stops trusting the rest:
 
@@ -19,17 +22,22 @@ Precision comes first, since a reader who meets one absurd row stops trusting th
   is written capitalised elsewhere mid-sentence or more name words follow it;
 - titles and honorifics ("Mr.", "Rep.") are never a label; a one-word name ("Mr. Smith")
   goes to the Smith its own article names in full;
-- who carries the news (agencies told something, outlets, platforms) and places (after "in",
-  "near", "-held", before "highway", "air base") are no actors;
+- who carries the news (agencies told something, outlets, platforms), places (after "in",
+  "near", "-held", before "highway", "air base") and objects or works ("a Taser", "his Toyota
+  Camry", "the Richter scale", "the Endangered Species Act") are no actors;
 - a role joins a name only where its own article puts it beside that name (before it, or in
-  apposition after it), never across punctuation, never in the plural;
+  apposition after it), never across punctuation, never in the plural; a one-person noun
+  ("actress") also where that person is named and the corpus gives the noun to no one else,
+  but "another actress" is someone else;
 - group nouns that say no side ("forces", "fighters", "officials") make no row alone, and
   groups keep their side ("regime forces" and "rebel forces" stay apart).
 
 The result is a set of Groups (``origin="discovered"``) whose terms are matched like lexicon
 terms, so counting, evidence and rendering treat both alike; mentions.py then resolves them per
-article. Names already covered by a lexicon are left to the lexicon. Connotation is not guessed:
-a discovered label is "unrated" unless a cue list rates the same word ("dictator").
+article. Names already covered by a lexicon are left to the lexicon. Pronouns are never
+mentions here: they are no label. The word lists are data (framing/data/actors.toml).
+Connotation is not guessed: a discovered label is "unrated" unless a cue list rates the same
+word ("dictator").
 """
 
 from __future__ import annotations
