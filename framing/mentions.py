@@ -39,6 +39,7 @@ from .model import Corpus, Group, Match, Term
 from .text.layer import TextLayer
 
 APPOSITION = re.compile(r"\(?|,(?:\s*(?:the|a|an))?(?:\s+[\w'-]+){0,3}")
+NOUN_OPENERS = frozenset({"DT", "PRP$", "POS", "JJ", "CD", "PDT", "WP$"})  # tags before a noun
 OTHER = re.compile(r"\b(?:an)?other\s+$", re.IGNORECASE)  # "another actress": someone else
 PERSON_NOUN = re.compile(r"(?:ist|ant|ator|tyrant|despot|thug|strongman|proxy|militia)$")
 
@@ -92,7 +93,10 @@ def _is_noun_phrase_head(layer: TextLayer, m: Match, terms: Terms) -> bool:
     if first is None or last is None:
         return True
     before = layer.tokens[first - 1].tag if first > 0 else ""
-    return not layer.tokens[last].tag.startswith("VB") and before != "MD"
+    if before == "MD":
+        return False
+    # the tagger reads "the suspect" as a verb too: after a determiner it is a noun
+    return not layer.tokens[last].tag.startswith("VB") or first < last or before in NOUN_OPENERS
 
 
 def _terms(groups: Sequence[Group]) -> Terms:

@@ -294,8 +294,12 @@ def test_people_named_by_what_they_are_get_rows_or_join_their_name(tmp_path: Pat
 def test_a_role_word_used_as_a_verb_names_no_one(tmp_path: Path) -> None:
     report = corpus_of(tmp_path, {
         "a.txt": "Show\n\nThe host arrived. Tom Lane will host the gala. The host waved.\n",
-        "b.txt": "Gala\n\nThe host spoke. Tom Lane sang.\n",
+        "b.txt": "Gala\n\nThe host spoke. Tom Lane sang. Police talked with the suspect. "
+                 "The suspect gave up.\n",
     })
+    suspect = next(g for g in report.groups if g.name == "Suspect")
+    assert sum(1 for m in report.matches if m.group == suspect.id) == 2  # nouns, whatever
+    # the tagger says ("the suspect" is tagged as a verb)
     host = next(g for g in report.groups if g.name == "Host")
     # "The host" twice in a.txt and once in b.txt; "will host the gala" is a verb
     assert [(m.article, m.text) for m in report.matches if m.group == host.id] == [
