@@ -2,16 +2,19 @@
 
 No lexicon names this week's actors, so framing discovers them:
 
-1. **Names**: runs of capitalised words ("Kim Jong Un", "Syrian Observatory for Human Rights")
-   and acronyms ("DNC", "F.B.I."), with honorifics and titles split off ("Mr. Kim",
+1. **Names**: runs of capitalised words of the article's text layer ("Kim Jong Un", "Syrian
+   Observatory for Human Rights") that the tagger confirms (a word of the run tagged a proper
+   noun, or an acronym: "DNC", "F.B.I."), with honorifics and titles split off ("Mr. Kim",
    "CIA Director Mike Pompeo" -> title "CIA Director", name "Mike Pompeo").
-2. **Role phrases**: a role noun with its modifiers ("the North Korean leader", "the dictator",
-   "asylum-seekers").
+2. **Role phrases**: a role or person noun with its modifiers ("the North Korean leader", "the
+   dictator", "the climber", "asylum-seekers").
 3. **Grouping**: a name joins the longer name it is part of ("Kim" -> "Kim Jong Un",
    "Pompeo" -> "Mike Pompeo"), an acronym the name it abbreviates ("DNC" -> "Democratic
-   National Committee"); a role phrase joins the name it stands next to somewhere in the corpus
+   National Committee"); a role phrase joins the name it stands next to in its own article
    ("North Korean dictator Kim Jong Un" makes "North Korean dictator" a label of Kim Jong Un),
-   else, for groups of people ("migrants", "protesters"), it is a referent of its own.
+   or, for one person ("the actress"), the one name the corpus ever puts that noun beside;
+   else groups of people ("migrants", "rescuers", "the family") are a referent of their own,
+   and so is one unnamed person ("the climber", "the Australian climber").
 
 Precision comes first, since a reader who meets one absurd row stops trusting the rest:
 
@@ -19,17 +22,22 @@ Precision comes first, since a reader who meets one absurd row stops trusting th
   is written capitalised elsewhere mid-sentence or more name words follow it;
 - titles and honorifics ("Mr.", "Rep.") are never a label; a one-word name ("Mr. Smith")
   goes to the Smith its own article names in full;
-- who carries the news (agencies told something, outlets, platforms) and places (after "in",
-  "near", "-held", before "highway", "air base") are no actors;
+- who carries the news (agencies told something, outlets, platforms), places (after "in",
+  "near", "-held", before "highway", "air base") and objects or works ("a Taser", "his Toyota
+  Camry", "the Richter scale", "the Endangered Species Act") are no actors;
 - a role joins a name only where its own article puts it beside that name (before it, or in
-  apposition after it), never across punctuation, never in the plural;
+  apposition after it), never across punctuation, never in the plural; a one-person noun
+  ("actress") also where that person is named and the corpus gives the noun to no one else,
+  but "another actress" is someone else;
 - group nouns that say no side ("forces", "fighters", "officials") make no row alone, and
   groups keep their side ("regime forces" and "rebel forces" stay apart).
 
 The result is a set of Groups (``origin="discovered"``) whose terms are matched like lexicon
 terms, so counting, evidence and rendering treat both alike; mentions.py then resolves them per
-article. Names already covered by a lexicon are left to the lexicon. Connotation is not guessed:
-a discovered label is "unrated" unless a cue list rates the same word ("dictator").
+article. Names already covered by a lexicon are left to the lexicon. Pronouns are never
+mentions here: they are no label. The word lists are data (framing/data/actors.toml).
+Connotation is not guessed: a discovered label is "unrated" unless a cue list rates the same
+word ("dictator").
 """
 
 from __future__ import annotations
@@ -42,152 +50,69 @@ from itertools import pairwise
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from .actor_words import (
+    ADJECTIVE_ENDINGS,
+    CALENDAR,
+    COLLECTIVES,
+    COMPASS,
+    CONNECTORS,
+    DEMONYM_ENDINGS,
+    DEMONYMS,
+    DETERMINERS,
+    GENERIC_GROUPS,
+    GROUP_NOUNS,
+    HONORIFICS,
+    IRREGULAR_PLURALS,
+    LOCATIVES,
+    MILITARY,
+    MODIFIERS,
+    NEWSPAPER_WORDS,
+    NOT_ACTORS,
+    OBJECT_DETERMINERS,
+    ORDINALS,
+    PEOPLE,
+    PERSON_NOUNS,
+    PLACE_FIRST,
+    PLACE_NOUNS,
+    PLACE_PREFIXES,
+    ROLE_NOUNS,
+    SIDES,
+    THING_WORDS,
+    TITLE_ABBREVIATIONS,
+    TITLE_WORDS,
+)
 from .matching import fold
 from .model import Article, Connotation, Corpus, Group, Match, Term
 from .slugs import slugify
 
-TOKEN = re.compile(r"[^\W\d_](?:[\w.'-]*\w)?\.?|\d+", re.UNICODE)
-HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lady", "lord", "messrs"})
-# Abbreviated titles ("Rep.", "Sen.", "Gen."): like honorifics, never a label on their own.
-TITLE_ABBREVIATIONS = frozenset({
-    "rep", "sen", "gov", "gen", "lt", "col", "adm", "sgt", "capt", "cpl", "pvt", "maj", "cmdr",
-    "det", "insp", "supt", "atty", "amb", "hon", "rev", "fr", "prof", "pres",
-})
-# Who reports or carries the news is not an actor of the event: agencies named as sources
-# ("told AFP"), outlets and platforms ("on Twitter"). The corpus's own outlets are added.
-NOT_ACTORS = frozenset({
-    "afp", "agence france-presse", "reuters", "ap", "associated press", "the associated press",
-    "xinhua", "tass", "ria novosti", "interfax", "anadolu", "anadolu agency", "dpa", "efe",
-    "ansa", "kyodo", "yonhap", "upi", "bloomberg", "pti", "ians", "ani", "irna", "sana", "bbc",
-    "cnn", "msnbc", "nbc", "cbs", "abc", "fox news", "npr", "pbs", "huffpost",
-    "huffington post", "politico", "axios", "breitbart", "the new york times",
-    "new york times", "washington post", "the washington post", "wall street journal",
-    "the wall street journal", "usa today", "the guardian", "guardian", "al jazeera",
-    "twitter", "facebook", "instagram", "youtube", "tiktok", "whatsapp", "telegram",
-    "snapchat", "reddit", "linkedin", "google", "internet", "web", "people magazine", "tmz",
-    "variety", "e! news", "us weekly", "the hollywood reporter", "hollywood reporter",
-    # abbreviated US states in datelines ("Rancho Mirage, Calif."): places
-    "ala", "ariz", "ark", "calif", "ca", "colo", "conn", "del", "fla", "ill", "ind", "kan", "ky",
-    "mass", "mich", "minn", "miss", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex",
-    "va", "vt", "wash", "wis", "wyo", "dc", "ny", "nj", "nyc",
-})
-TITLE_WORDS = frozenset({
-    "president", "vice", "prime", "minister", "secretary", "director", "chief", "leader",
-    "chairman", "chairwoman", "chair", "speaker", "senator", "sen", "rep", "representative",
-    "gov", "governor", "mayor", "gen", "general", "lt", "col", "colonel", "adm", "admiral",
-    "king", "queen", "prince", "princess", "pope", "chancellor", "ambassador", "envoy",
-    "attorney", "judge", "justice", "commissioner", "spokesman", "spokeswoman", "dictator",
-    "premier", "counsel", "deputy", "acting", "former", "first", "lady", "sheikh", "emir",
-    "ayatollah", "commander", "officer", "agent", "head", "founder", "ceo", "captain", "editor",
-    "reporter", "correspondent", "anchor", "producer", "coach", "manager",
-}) | TITLE_ABBREVIATIONS
-ROLE_NOUNS = frozenset({
-    "leader", "president", "dictator", "premier", "minister", "secretary", "director", "chief",
-    "official", "spokesman", "spokeswoman", "spokesperson", "lawmaker", "senator", "governor",
-    "mayor", "ambassador", "diplomat", "envoy", "regime", "government", "administration",
-    "chancellor", "king", "queen", "monarch", "strongman", "autocrat", "tyrant", "despot",
-    "counterpart", "prosecutor", "investigator", "attorney", "lawyer", "judge", "counsel",
-    "aide", "adviser", "advisor", "commander", "general", "rebel", "militant", "insurgent",
-    "fighter", "protester", "protestor", "demonstrator", "rioter", "activist", "migrant",
-    "immigrant", "refugee", "asylum-seeker", "alien", "caravan", "voter", "supporter",
-    "critic", "opponent", "ally", "worker", "union", "company", "firm", "party", "campaign",
-    "candidate", "nominee", "incumbent", "challenger", "police", "officer", "soldier", "troop",
-    "army", "military", "agency", "bureau", "department", "committee", "court", "jury",
-    "parliament", "congress", "senate", "house", "state", "country", "nation",
-    # people in the news of crime, accidents, entertainment and sport
-    "actor", "actress", "star", "singer", "rapper", "comedian", "host", "producer", "model",
-    "driver", "pilot", "climber", "coach", "player", "manager", "owner", "doctor", "student",
-    "teenager", "teen", "boy", "girl", "man", "woman", "suspect", "victim", "gunman", "inmate",
-    "publicist", "brother", "sister", "mother", "father", "son", "daughter",
-    "wife", "husband", "girlfriend", "boyfriend", "escapee", "arsonist", "motorist",
-    "offender", "witness", "cop", "guard", "resident", "firefighter", "rescuer", "survivor",
-    "passenger", "fan", "scientist", "family", "hacker", "attacker", "thief", "robber",
-    "burglar", "shooter", "killer", "murderer", "kidnapper", "hostage", "prisoner", "employee",
-})
-GROUP_NOUNS = frozenset({
-    "rebel", "militant", "insurgent", "fighter", "protester", "protestor", "demonstrator",
-    "rioter", "activist", "migrant", "immigrant", "refugee", "asylum-seeker", "alien",
-    "caravan", "voter", "supporter", "critic", "opponent", "worker", "official", "lawmaker",
-    "senator", "diplomat", "prosecutor", "investigator", "police", "officer", "soldier", "troop",
-    "force", "army", "military", "militia", "group", "faction", "cop", "guard", "climber",
-    "witness", "student", "scientist", "resident", "firefighter", "rescuer", "victim",
-    "survivor", "passenger", "fan", "family", "hacker", "attacker", "hostage", "prisoner",
-    "employee",
-})
-COLLECTIVES = frozenset({
-    "police", "military", "army", "caravan", "militia", "group", "faction", "union",
-    "staff", "crew", "jury", "team", "force",
-})
-PEOPLE = ROLE_NOUNS | GROUP_NOUNS
-SIDES = frozenset({
-    "opposition", "jihadist", "islamist", "loyalist", "separatist", "coalition",
-    "security", "border", "riot",
-})
-MILITARY = frozenset({"army", "military", "troop", "force", "soldier"})
-# Group nouns that say nothing of the side: "forces", "fighters", "officials" alone would lump
-# both sides of a war into one row, so they make a row only with a modifier ("rebel fighters").
-GENERIC_GROUPS = MILITARY | frozenset({
-    "fighter", "official", "militia", "group", "faction", "worker", "lawmaker",
-    "senator", "diplomat",
-})
-MODIFIERS = frozenset({
-    "former", "top", "senior", "deputy", "acting", "special", "then", "current", "new",
-    "longtime", "powerful", "ruthless", "brutal", "reclusive", "young", "authoritarian",
-    "communist", "rogue", "embattled", "disgraced", "fired", "ousted", "outgoing", "incoming",
-    "illegal", "undocumented", "unauthorized", "armed", "radical", "extremist", "moderate",
-    "federal", "foreign", "local", "military", "intelligence", "government", "state", "chief",
-    "supreme", "defense", "interior", "finance", "trade", "justice",
-})
-CONNECTORS = frozenset({"of", "for", "de", "del", "da", "al", "bin", "ibn", "von", "van", "la"})
-DETERMINERS = frozenset({
-    "the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those",
-})
-CALENDAR = frozenset({
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-    "oct", "nov", "dec",
-    # time zones in datelines ("10:30 a.m. EDT"): never part of a name
-    "edt", "est", "pst", "pdt", "cst", "cdt", "mst", "mdt", "gmt", "utc", "bst", "cet", "ist",
-})
-PLACE_FIRST = frozenset({  # "Mount Cook", "Lake Erie", "Gulf of Aden"
-    "mount", "mt", "lake", "cape", "gulf", "bay", "isle", "port", "fort", "river", "sea",
-})
-LOCATIVES = frozenset({
-    "in", "near", "at", "to", "from", "into", "towards", "toward", "outside", "inside", "around",
-    "across", "through", "via", "town", "city", "village", "province", "region", "of",
-    "between",
-})
-PLACE_PREFIXES = ("-held", "-controlled", "-besieged", "-run")  # "rebel-held Talaat al Eiss"
-PLACE_NOUNS = frozenset({
-    "province", "city", "town", "village", "district", "region", "county", "state", "highway",
-    "road", "street", "base", "airport", "airbase", "border", "river", "valley", "mountain",
-    "island", "sea", "lake", "coast", "square", "bridge", "port", "capital", "countryside",
-    "airfield", "suburb", "neighbourhood", "neighborhood", "area", "front", "frontline",
-})
 PARTICLE_NAME = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|bin|ibn|abu|de|van|von)-[A-Z]")
-NEWSPAPER_WORDS = frozenset({
-    "news", "times", "post", "journal", "herald", "tribune", "gazette", "chronicle", "telegraph",
-    "guardian", "observer", "inquirer", "examiner", "courier", "dispatch", "bulletin",
+# Tags of words that are never a name's first word, whatever their capital: verbs, adverbs,
+# prepositions, pronouns ("Praising London", "Tonight ...").
+NOT_NAME_TAGS = frozenset({
+    "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "RB", "RBR", "RBS", "IN", "PRP", "PRP$", "MD",
+    "CC", "WDT", "WP", "WRB", "UH", "EX", "TO",
 })
 CONTRACTION = re.compile(r"'(?:m|re|ll|ve|d)$|n't$", re.IGNORECASE)
-DEMONYMS = frozenset({  # those the endings in _modifier miss
-    "greek", "thai", "french", "dutch", "swiss", "czech", "welsh", "scots", "basque", "lao",
-    "cypriot", "kuwaiti", "qatari", "german", "afghan", "pakistani", "israeli", "iraqi", "saudi",
-    "yemeni", "omani", "emirati", "somali", "bangladeshi", "nepali", "bahraini", "azerbaijani",
-    "filipino", "peruvian", "serb", "croat", "turk", "kurd", "arab", "jewish", "muslim",
-})
-DEMONYM_ENDINGS = ("ian", "ean", "can", "ese", "ish", "ern")
-COMPASS = frozenset({"north", "south", "east", "west", "central", "latin", "middle"})
-ABBREVIATIONS = frozenset({"jr", "sr", "st", "co", "inc", "corp", "ltd", "no"})
-ADJECTIVE_ENDINGS = ("ous", "ful", "ive", "ic", "ent", "ant", "less", "ian", "ese", "ish", "ary")
 
 
 @dataclass(frozen=True)
 class Token:
+    """A word of the text layer as discovery reads it: a clitic joined to its word."""
+
     text: str  # as written, folded
     start: int
     end: int
+    tag: str = ""  # Penn Treebank tag from the text layer
+
+    @property
+    def proper(self) -> bool:
+        """Tagged a proper noun (NNP, NNPS)."""
+        return self.tag in ("NNP", "NNPS")
+
+    @property
+    def cap(self) -> bool:
+        """Written with a capital."""
+        return self.text[:1].isupper()
 
     @property
     def key(self) -> str:
@@ -213,6 +138,7 @@ class Mention:
     role: str = ""  # title or role phrase as written ("North Korean dictator"), no determiner
     role_head: str = ""  # the role noun, singular ("dictator")
     located: bool = False  # right after "in", "near", "town of" ...: a place, not an actor
+    thing: bool = False  # "a Taser", "his Toyota Camry", "the Richter scale": an object
     quoted: bool = False  # inside quotation marks: someone else's words, not a row's name
     apposition: str = ""  # a role phrase after the name: "Lohan, a 24-year-old actress,"
     name_start: int = -1  # where the name begins (after its title or role)
@@ -229,6 +155,7 @@ class Cluster:
     roles: Counter[str] = field(default_factory=Counter)
     mentions: int = 0
     located: int = 0  # name mentions that read as places
+    things: int = 0  # name mentions that read as objects or works
 
     @property
     def place(self) -> bool:
@@ -236,19 +163,24 @@ class Cluster:
         named = sum(self.names.values())
         return named > 0 and self.located * 2 >= named and not self.titled
 
+    @property
+    def thing(self) -> bool:
+        """Named mostly as an object ("a Taser", "an SUV", "the Richter scale")."""
+        named = sum(self.names.values())
+        return named > 0 and self.things * 2 >= named and not self.titled
 
-def _tokens(text: str, start: int, end: int) -> list[Token]:
-    """Word tokens; a final full stop stays only on abbreviations ("Mr.", "U.S.", "Gen.")."""
-    tokens = []
-    for m in TOKEN.finditer(text, start, end):
-        word, stop = m.group(), m.end()
-        bare = word[:-1].lower()
-        if word.endswith(".") and not (
-            len(bare) == 1 or "." in bare or bare in ABBREVIATIONS
-            or bare in TITLE_WORDS or bare in HONORIFICS
-        ):
-            word, stop = word[:-1], stop - 1
-        tokens.append(Token(word, m.start(), stop))
+
+def _tokens(article: Article, index: int) -> list[Token]:
+    """The word tokens of sentence ``index`` from the article's text layer, each with its tag;
+    a clitic joins the word it was split from ("Assad's", "didn't"), as a reader writes them,
+    and punctuation is left out (discovery reads it from the gaps between words)."""
+    tokens: list[Token] = []
+    for t in article.layer.sentence_tokens(index):
+        if t.word:
+            tokens.append(Token(t.text, t.start, t.end, t.tag))
+        elif tokens and tokens[-1].end == t.start and t.text[:1] in "'n" and t.text != "'":
+            last = tokens[-1]
+            tokens[-1] = Token(last.text + t.text, last.start, t.end, last.tag)
     return tokens
 
 
@@ -264,7 +196,12 @@ def _title_case(tokens: Sequence[Token], in_title: bool) -> bool:
 
 
 def _plural(phrase: str) -> str:
-    """'Syrian force' -> 'Syrian forces', 'witness' -> 'witnesses', 'family' -> 'families'."""
+    """'Syrian force' -> 'Syrian forces', 'witness' -> 'witnesses', 'family' -> 'families',
+    'woman' -> 'women'."""
+    *words, last = phrase.split(" ")
+    irregular = {one: many for many, one in IRREGULAR_PLURALS.items()}.get(last.lower())
+    if irregular:
+        return " ".join([*words, last[0] + irregular[1:]])
     if phrase.endswith(("s", "x", "ch", "sh")):
         return phrase + "es"
     if phrase.endswith("y") and phrase[-2:-1] not in set("aeiou"):
@@ -273,6 +210,8 @@ def _plural(phrase: str) -> str:
 
 
 def _singular(word: str) -> str:
+    if word in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[word]
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith(("ses", "xes", "ches", "shes")):
@@ -337,6 +276,29 @@ def _located(tokens: list[Token], first: int, after: int) -> bool:
     )
 
 
+def _thing(tokens: list[Token], first: int, after: int, text: str) -> bool:
+    """An object or a work rather than an actor: its name ends in a thing's noun ("Endangered
+    Species Act") or is followed by one ("the Richter scale", "a Taser gun"), or it is the
+    head after "a", "an" or a possessive pronoun ("a Taser", "his silver Toyota Camry"; no one
+    writes "a Lohan"; in "his IBF title" the head is "title" and IBF may be an actor)."""
+    nxt = tokens[after] if after < len(tokens) else None
+    joined = nxt is not None and _adjacent(text, tokens[after - 1], nxt)
+    if tokens[after - 1].key in THING_WORDS or (
+        nxt and joined and not nxt.cap and _singular(nxt.key) in THING_WORDS
+    ):
+        return True
+    if nxt and joined and nxt.tag.startswith("NN"):
+        return False
+    j = first - 1
+    while j >= 0 and first - j <= 3 and not tokens[j].cap and (
+        tokens[j].tag in ("JJ", "CD", "VBN") or tokens[j].key[:1].isdigit()
+    ):
+        j -= 1  # "his 2013 gray Toyota Camry"
+    return j >= 0 and tokens[j].key in OBJECT_DETERMINERS and _adjacent(
+        text, tokens[j], tokens[j + 1]
+    )
+
+
 def _demonym(token: Token) -> bool:
     """'Korean', 'Syrian', 'Chinese', 'British', 'Western', 'Israeli', 'Greek'."""
     return token.key.endswith(DEMONYM_ENDINGS) or token.key in DEMONYMS
@@ -374,7 +336,15 @@ def _name_runs(tokens: list[Token], text: str) -> list[list[Token]]:
     if run:
         runs.append(run)
     trimmed = [r[:-1] if r[-1].key in CONNECTORS else r for r in runs]
-    return [r for r in trimmed if r]  # "The Turkish city of Van.": "Van" alone is no run
+    return [r for r in trimmed if r and _tagged_name(r)]  # "city of Van.": no run "Van of"
+
+
+def _tagged_name(run: Sequence[Token]) -> bool:
+    """Capitals find a run, the tagger confirms it: one of its words is tagged a proper noun,
+    or is an acronym ("DWI", "NYPD", which the tagger often reads otherwise). Capitals alone
+    or tags alone did worse on the tune events (benchmarks/evaluate.py): tags alone lose names
+    the tagger misreads ("Mo Cheeks"), capitals alone keep "Look" and "Club"."""
+    return any(t.proper or (t.text.isupper() and len(t.text) > 1) for t in run)
 
 
 def _role_of_name(tokens: list[Token], first: int, text: str) -> list[Token]:
@@ -472,8 +442,8 @@ def _words_seen(articles: Sequence[Article], texts: dict[str, str]) -> Known:
     lower: set[str] = set()
     for article in articles:
         text = texts[article.id]
-        for s in article.sentences:
-            tokens = _tokens(text, s.start, s.end)
+        for i, s in enumerate(article.sentences):
+            tokens = _tokens(article, i)
             if _title_case(tokens, s.in_title):
                 continue
             seen.update(
@@ -490,7 +460,7 @@ def _ordinary_opener(token: Token, opens: bool, ctx: Known) -> bool:
     key = token.key
     if not opens or key in ctx.names or key in TITLE_WORDS or key in HONORIFICS:
         return False
-    return key in ctx.lower or key.endswith(("ing", "ly", "ed"))
+    return key in ctx.lower or key.endswith(("ing", "ly", "ed")) or token.tag in NOT_NAME_TAGS
 
 
 def _is_actor_name(
@@ -498,8 +468,10 @@ def _is_actor_name(
 ) -> bool:
     """Not a capitalised ordinary word opening a sentence ("Just", "Remember", "Depending"),
     and not who carries the news (an agency, outlet or platform)."""
-    if len(run) == 1 and opens and run[0].key not in ctx.names:
-        return False
+    if len(run) == 1 and opens and run[0].key not in ctx.names and not (
+        run[0].proper and run[0].key not in ctx.lower
+    ):
+        return False  # a lone capital opening a sentence: a name if tagged one, never lower
     words = " ".join(t.key for t in name)
     if len(name) > 1 and name[-1].key in NEWSPAPER_WORDS:
         return False  # "the Anchorage Daily News", "the Sunday Times": an outlet
@@ -517,7 +489,7 @@ def sentence_mentions(
     """Name and role-phrase mentions in one sentence of an article (``text`` is folded)."""
     ctx = known or Known()
     s = article.sentences[index]
-    tokens = _tokens(text, s.start, s.end)
+    tokens = _tokens(article, index)
     position = {t.start: i for i, t in enumerate(tokens)}
     mentions: list[Mention] = []
     used: set[int] = set()
@@ -549,6 +521,7 @@ def sentence_mentions(
             role=text[role[0].start : role[-1].end] if role else "",
             role_head=_singular(role[-1].key) if role else "",
             located=not role and _located(tokens, first, first + len(run)),
+            thing=not role and _thing(tokens, first, first + len(run), text),
             quoted=_quoted(text, s.start, name[0].start),
             apposition=text[appositive[0].start : appositive[-1].end] if appositive else "",
             name_start=name[0].start,
@@ -558,7 +531,7 @@ def sentence_mentions(
         head = _singular(token.key)
         if i in used or head not in PEOPLE or (token.capitalised and i > 0):
             continue
-        if head != token.key and head not in GROUP_NOUNS:
+        if head != token.key and head not in GROUP_NOUNS | PERSON_NOUNS:
             continue  # "the two leaders": several people, not one actor's label
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if nxt and _singular(nxt.key) in PEOPLE and _adjacent(text, token, nxt):
@@ -664,7 +637,7 @@ def discover(
 ) -> tuple[Group, ...]:
     """The event's referents found in the text, each with its labels as terms."""
     covered = _covered(lexicon_matches)
-    texts = {a.id: fold(a.text) for a in corpus.articles}
+    texts = {a.id: a.layer.folded for a in corpus.articles}
     outlets = frozenset(_key_of(o.name) for o in corpus.outlets)
     known = replace(_words_seen(corpus.articles, texts), not_actors=NOT_ACTORS | outlets)
     mentions: list[Mention] = []
@@ -687,6 +660,7 @@ def discover(
             cluster.keys.add(m.name)
             cluster.mentions += 1
             cluster.located += m.located
+            cluster.things += m.thing
             cluster.titled += bool(m.role)  # a title before a name marks a person
             for role in filter(None, (m.role, m.apposition)):
                 cluster.roles[role] += 1
@@ -697,15 +671,17 @@ def discover(
             if member is not None and clusters[member].place:
                 member = None  # "a Brooklyn teen" is no member of Brooklyn
             target = member or _role_target(m, role_owner)
-            if target is None and m.role_head in GROUP_NOUNS and _many(m):
-                target = _group_key(m)
+            if target is None and _many(m) and m.role_head in GROUP_NOUNS | PERSON_NOUNS:
+                target = _group_key(m)  # "rescuers", "the robbers"
+            elif target is None and not _many(m) and m.role_head in PERSON_NOUNS:
+                target = _person_key(m)  # "the climber": one person, unnamed
             if target is not None:
                 clusters[target].roles[m.role] += 1
                 clusters[target].mentions += 1
     kept = [
         (key, cluster)
         for key, cluster in sorted(clusters.items(), key=lambda kv: (-kv[1].mentions, kv[0]))
-        if cluster.mentions >= min_mentions and not cluster.place
+        if cluster.mentions >= min_mentions and not cluster.place and not cluster.thing
     ]
     rated = {
         " ".join(fold(m.text).lower().split()): m.connotation
@@ -782,25 +758,48 @@ def _group_key(mention: Mention) -> tuple[str, ...] | None:
     return ("~" + " ".join([*side, head]),)
 
 
+def _person_key(mention: Mention) -> tuple[str, ...]:
+    """One unnamed person named by role: "the climber"; "the Australian climber" and "a
+    second man" are told apart by their nationality or ordinal."""
+    words = [w for w in _modifiers(mention) if w not in DETERMINERS]
+    marks = [w for w in words if w in ORDINALS or w.endswith(DEMONYM_ENDINGS) or w in DEMONYMS]
+    return ("~" + " ".join([*marks[-1:], mention.role_head]), "one")
+
+
 def _role_target(
     mention: Mention, role_owner: dict[tuple[str, str], Counter[tuple[str, ...]]]
 ) -> tuple[str, ...] | None:
     """The name a bare role phrase stands for, when its own article says so: there the same
-    phrase (else one with the same role noun) stands beside that name. Another outlet's
-    apposition is no evidence ("the caravan" is not the person one outlet put it next to)."""
+    phrase (else one with the same role noun) stands beside that name. Failing that, a
+    one-person role noun ("actress", "climber") that the corpus puts beside exactly one name,
+    and never beside another: "the actress" is Lohan in every article when "actress Lindsay
+    Lohan" is written once and no other actress is named. A group noun ("the caravan") is
+    never given to a person on another article's word."""
     owners = role_owner.get((mention.article, mention.role.lower()))
     if not owners:
-        by_head: Counter[tuple[str, ...]] = Counter()
-        for (article, role), counter in role_owner.items():
-            if article == mention.article and _singular(role.split()[-1]) == mention.role_head:
-                by_head.update(counter)
-        owners = by_head
+        owners = _holders(mention, role_owner, mention.article)
+    if not owners and mention.role_head in PERSON_NOUNS and mention.role_head not in GROUP_NOUNS:
+        owners = _holders(mention, role_owner, None)
+        if len(owners) > 1:
+            return None
     ranked = owners.most_common(2)
     if not ranked:
         return None
     if len(ranked) == 2 and ranked[0][1] < 2 * ranked[1][1]:
         return None
     return ranked[0][0]
+
+
+def _holders(
+    mention: Mention, role_owner: dict[tuple[str, str], Counter[tuple[str, ...]]],
+    article: str | None,
+) -> Counter[tuple[str, ...]]:
+    """Who the role noun of a mention stands beside, in one article or (None) in all."""
+    found: Counter[tuple[str, ...]] = Counter()
+    for (where, role), counter in role_owner.items():
+        if article in (None, where) and _singular(role.split()[-1]) == mention.role_head:
+            found.update(counter)
+    return found
 
 
 def _covered(matches: Sequence[Match]) -> dict[str, list[tuple[int, int]]]:
@@ -847,7 +846,8 @@ def _group(
     else:
         plain = key[0].lstrip("~")
         collective = plain.split()[-1] in {"police", "military", "army", "caravan", "staff"}
-        name = plain.capitalize() if collective else _plural(plain.capitalize())
+        one = key[1:] == ("one",)  # "the climber": one unnamed person
+        name = plain.capitalize() if collective or one else _plural(plain.capitalize())
     forms: defaultdict[str, Counter[str]] = defaultdict(Counter)
     for phrase, count in (*cluster.names.items(), *cluster.roles.items()):
         forms[" ".join(phrase.lower().split())][phrase] += count

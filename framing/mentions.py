@@ -26,11 +26,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from .discovery import COLLECTIVES, CONNECTORS, GROUP_NOUNS, ROLE_NOUNS, TITLE_WORDS
+from .actor_words import (
+    COLLECTIVES,
+    CONNECTORS,
+    GROUP_NOUNS,
+    PERSON_NOUNS,
+    ROLE_NOUNS,
+    TITLE_WORDS,
+)
 from .matching import fold
 from .model import Corpus, Group, Match, Term
+from .text.layer import TextLayer
 
 APPOSITION = re.compile(r"\(?|,(?:\s*(?:the|a|an))?(?:\s+[\w'-]+){0,3}")
+NOUN_OPENERS = frozenset({"DT", "PRP$", "POS", "JJ", "CD", "PDT", "WP$"})  # tags before a noun
+OTHER = re.compile(r"\b(?:an)?other\s+$", re.IGNORECASE)  # "another actress": someone else
 PERSON_NOUN = re.compile(r"(?:ist|ant|ator|tyrant|despot|thug|strongman|proxy|militia)$")
 
 
@@ -56,16 +66,37 @@ def resolve_mentions(
     beside: dict[str, set[tuple[str, str]]] = {}
     for article in corpus.articles:
         ordered = sorted(
-            (_as_written(m, terms) for m in by_article[article.id]), key=lambda m: (m.start, m.end)
+            (_as_written(m, terms) for m in by_article[article.id]
+             if _is_noun_phrase_head(article.layer, m, terms)),
+            key=lambda m: (m.start, m.end),
         )
         found[article.id] = _own_names(ordered, terms)
         beside[article.id] = _beside(article.text, found[article.id], terms)
     titles = _titles(beside)
     resolved: list[Match] = []
     for article in corpus.articles:
-        kept = _licensed_roles(found[article.id], terms, beside[article.id], titles)
+        kept = _licensed_roles(article.text, found[article.id], terms, beside[article.id],
+                               titles)
         resolved.extend(_merged(article.text, kept, terms))
     return _with_label_terms(groups, resolved, terms), resolved
+
+
+def _is_noun_phrase_head(layer: TextLayer, m: Match, terms: Terms) -> bool:
+    """A discovered role ("host", "coach", "model") names someone only as a noun: tagged a
+    verb on the text layer, or after a modal ("will host the show"), it names no one ("to" is
+    also a preposition: "said to police"). Names and lexicon terms are
+    left as matched. (Dropping roles inside a longer word, "co-workers", or before a noun, "a
+    family friend", cost more right mentions than wrong ones on the tune events.)"""
+    if m.source != "discovered" or m.kind != "referent" or _is_discovered_name(m, terms):
+        return True
+    first, last = layer.token_index_at(m.start), layer.token_index_at(m.end - 1)
+    if first is None or last is None:
+        return True
+    before = layer.tokens[first - 1].tag if first > 0 else ""
+    if before == "MD":
+        return False
+    # the tagger reads "the suspect" as a verb too: after a determiner it is a noun
+    return not layer.tokens[last].tag.startswith("VB") or first < last or before in NOUN_OPENERS
 
 
 def _terms(groups: Sequence[Group]) -> Terms:
@@ -142,19 +173,24 @@ def _titles(beside: dict[str, set[tuple[str, str]]]) -> dict[str, str]:
     titles = {}
     for term, owners in articles.items():
         (group, n), total = owners.most_common(1)[0], sum(owners.values())
-        if n >= 2 and n >= 0.8 * total and _head(term) not in GROUP_NOUNS | COLLECTIVES:
+        one_person = _head(term) in PERSON_NOUNS and n == total  # "actress": Lohan alone
+        if ((n >= 2 and n >= 0.8 * total) or one_person) and (
+            _head(term) not in GROUP_NOUNS | COLLECTIVES
+        ):
             titles[term] = group
     return titles
 
 
 def _licensed_roles(
-    found: list[Match], terms: Terms, beside: set[tuple[str, str]], titles: dict[str, str]
+    text: str, found: list[Match], terms: Terms, beside: set[tuple[str, str]],
+    titles: dict[str, str],
 ) -> list[Match]:
     """Discovered role phrases of a named actor count where this article puts them beside
     that actor's name, or where the actor is named in the article and the corpus gives that
-    one-person title to no one else ("the president" in an article that says "Mr. Trump");
-    a plural role ("leaders") is nobody's one label, and a group noun ("the caravan") is
-    never given to a person on another article's word."""
+    one-person title to no one else ("the president" in an article that says "Mr. Trump";
+    "the actress" where Lohan is named and the corpus calls no one else an actress); a plural
+    role ("leaders") is nobody's one label, "another actress" is someone else, and a group
+    noun ("the caravan") is never given to a person on another article's word."""
     pairs = {(g, _head(t)) for g, t in beside}
     holders = Counter(head for _, head in pairs)
     heads = {(g, head) for g, head in pairs if holders[head] == 1}  # one "director" only
@@ -166,6 +202,7 @@ def _licensed_roles(
         )
         licensed = (m.group, m.term) in beside or (m.group, _head(m.term)) in heads or (
             titles.get(m.term.lower()) == m.group and m.group in named
+            and not OTHER.search(text, 0, m.start)
         )
         if role and (_plural_of(m) or not licensed):
             continue

@@ -1,8 +1,9 @@
 """The word lists of the rules, read from the data files shipped in ``framing/data``.
 
 ``speech.toml`` holds what quotations, attributions and speakers are read with, ``verbs.toml``
-what agency is read with. Each file is parsed once; a missing or malformed list, or a word listed
-twice, is a :class:`~framing.errors.FramingError` naming the file and the list.
+what agency is read with, ``actors.toml`` what actors are discovered with. Each file is parsed
+once; a missing or malformed list, or a word listed twice, is a
+:class:`~framing.errors.FramingError` naming the file and the list.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from .errors import FramingError
 
 SPEECH = "speech.toml"
 VERBS = "verbs.toml"
+ACTORS = "actors.toml"
 
 
 @cache

@@ -195,20 +195,22 @@ def test_places_named_as_roads_and_bases_are_not_actors(tmp_path: Path) -> None:
     assert not names & {"Kweyris", "Damascus", "Talaat al Eiss"}
 
 
-def test_an_apposition_links_a_role_in_its_own_article_only(tmp_path: Path) -> None:
+def test_an_apposition_links_a_role_where_its_person_is_named(tmp_path: Path) -> None:
     report = corpus_of(tmp_path, {
         "a.txt": "Arrest\n\nLindsay Lohan, a 24-year-old actress, was arrested. The actress "
                  "denied it. Lohan left.\n",
-        "b.txt": "Court\n\nLindsay Lohan appeared in court. The actress from the other film "
-                 "watched.\n",
+        "b.txt": "Court\n\nLindsay Lohan appeared in court. Another actress watched. The "
+                 "actress smiled.\n",
+        "c.txt": "Film\n\nThe actress was not there.\n",
     })
     lohan = group_with(report, "Lindsay Lohan")
     found = [(m.article, m.text) for m in report.matches if m.group == lohan.id]
     # a.txt: the name, the apposition's "actress", "The actress", "Lohan"; b.txt: the name
-    # only, for no sentence there says which actress "The actress" is.
+    # and "The actress" (Lohan is named there and the corpus calls no one else an actress),
+    # not "Another actress"; c.txt names no Lohan, so its actress is nobody's.
     assert found == [
         ("a.txt", "Lindsay Lohan"), ("a.txt", "actress"), ("a.txt", "actress"),
-        ("a.txt", "Lohan"), ("b.txt", "Lindsay Lohan"),
+        ("a.txt", "Lohan"), ("b.txt", "Lindsay Lohan"), ("b.txt", "actress"),
     ]
 
 
@@ -255,3 +257,50 @@ def test_a_title_one_person_holds_counts_where_that_person_is_named(tmp_path: Pa
     # a, b: "Governor Ann Boyd" (one mention) and "The governor"; c: "Boyd" and "The governor",
     # for Boyd is named there and the corpus gives the title to no one else; d names no Boyd.
     assert per_article == {"a.txt": 2, "b.txt": 2, "c.txt": 2}
+
+
+def test_objects_and_works_are_no_actors(tmp_path: Path) -> None:
+    report = corpus_of(tmp_path, {
+        "a.txt": "Stop\n\nPolice used a Taser on Tom Reed. Reed drove a silver Toyota Camry. "
+                 "The quake measured 6 on the Richter scale.\n",
+        "b.txt": "Court\n\nTom Reed was hit with a Taser. His Toyota Camry was found. The "
+                 "Richter scale reading was 6. The Endangered Species Act applies. The "
+                 "Endangered Species Act was cited.\n",
+    })
+    names = {g.name for g in report.groups}
+    assert "Tom Reed" in names
+    assert not names & {"Taser", "Toyota Camry", "Richter", "Endangered Species Act"}
+
+
+def test_people_named_by_what_they_are_get_rows_or_join_their_name(tmp_path: Path) -> None:
+    report = corpus_of(tmp_path, {
+        "a.txt": "Fall\n\nA climber died on the mountain. Rescuers found the climber. Two "
+                 "robbers fled.\n",
+        "b.txt": "Search\n\nThe climber had fallen, rescuers said. The robbers were caught. "
+                 "Actress Mia Cole watched.\n",
+        "c.txt": "Film\n\nMia Cole spoke. The actress smiled.\n",
+    })
+    counts = Counter(report.groups[[g.id for g in report.groups].index(m.group)].name
+                     for m in report.matches)
+    # one unnamed climber (three mentions), the rescuers and the robbers (two each); "The
+    # actress" in c.txt is Mia Cole's, whom b.txt calls an actress and who is named in c.txt
+    assert (counts["Climber"], counts["Rescuers"], counts["Robbers"]) == (3, 2, 2)
+    assert counts["Mia Cole"] == 3
+    cole = group_with(report, "Mia Cole")
+    assert [m.text for m in report.matches if m.group == cole.id and m.article == "c.txt"] == [
+        "Mia Cole", "actress"]
+
+
+def test_a_role_word_used_as_a_verb_names_no_one(tmp_path: Path) -> None:
+    report = corpus_of(tmp_path, {
+        "a.txt": "Show\n\nThe host arrived. Tom Lane will host the gala. The host waved.\n",
+        "b.txt": "Gala\n\nThe host spoke. Tom Lane sang. Police talked with the suspect. "
+                 "The suspect gave up.\n",
+    })
+    suspect = next(g for g in report.groups if g.name == "Suspect")
+    assert sum(1 for m in report.matches if m.group == suspect.id) == 2  # nouns, whatever
+    # the tagger says ("the suspect" is tagged as a verb)
+    host = next(g for g in report.groups if g.name == "Host")
+    # "The host" twice in a.txt and once in b.txt; "will host the gala" is a verb
+    assert [(m.article, m.text) for m in report.matches if m.group == host.id] == [
+        ("a.txt", "host"), ("a.txt", "host"), ("b.txt", "host")]

@@ -7,19 +7,26 @@ from importlib import resources
 
 import pytest
 
+from framing.actor_words import (
+    ABBREVIATIONS,
+    CALENDAR,
+    HONORIFICS,
+    PLACE_FIRST,
+    TITLE_ABBREVIATIONS,
+)
 from framing.errors import FramingError
 from framing.speech_words import SPEECH_FORMS
-from framing.wordlists import SPEECH, VERBS, data_file, word_set, word_table
+from framing.wordlists import ACTORS, SPEECH, VERBS, data_file, word_set, word_table
 
 
 def test_data_files_ship_in_the_package() -> None:
-    for name in (SPEECH, VERBS):
+    for name in (SPEECH, VERBS, ACTORS):
         assert resources.files("framing").joinpath("data", name).is_file()
         assert data_file(name)
 
 
 def test_every_list_loads() -> None:
-    for name in (SPEECH, VERBS):
+    for name in (SPEECH, VERBS, ACTORS):
         for key, value in data_file(name).items():
             if isinstance(value, list) and all(isinstance(v, str) for v in value):
                 assert word_set(name, key), key
@@ -39,3 +46,13 @@ def test_bad_lists_are_reported(monkeypatch: pytest.MonkeyPatch) -> None:
         word_set(SPEECH, "missing")
     with pytest.raises(FramingError, match="not a list of words"):
         word_table(SPEECH, "table")
+
+
+def test_lists_of_both_files_agree() -> None:
+    """The abbreviations the tokeniser keeps whole (speech.toml) are each known to discovery
+    (actors.toml) as an honorific, a title, a name's or a place's abbreviation; weekdays and
+    months are one list, read by both."""
+    known = HONORIFICS | TITLE_ABBREVIATIONS | ABBREVIATIONS | PLACE_FIRST
+    assert {w.lower() for w in word_set(SPEECH, "abbreviations")} <= known
+    assert {"monday", "december", "edt", "sept"} <= CALENDAR
+    assert "may" not in CALENDAR  # the month is also a verb
