@@ -27,6 +27,7 @@ ROLE_NOUNS = word_set(ACTORS, "role_nouns")
 GROUP_NOUNS = word_set(ACTORS, "group_nouns")
 COLLECTIVES = word_set(ACTORS, "collectives")
 PERSON_NOUNS = word_set(ACTORS, "person_nouns")
+GENERIC_PEOPLE = word_set(ACTORS, "generic_people")
 PEOPLE = ROLE_NOUNS | GROUP_NOUNS | PERSON_NOUNS
 IRREGULAR_PLURALS = word_map(ACTORS, "irregular_plurals")
 MILITARY = word_set(ACTORS, "military")

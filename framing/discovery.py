@@ -13,8 +13,10 @@ No lexicon names this week's actors, so framing discovers them:
    National Committee"); a role phrase joins the name it stands next to in its own article
    ("North Korean dictator Kim Jong Un" makes "North Korean dictator" a label of Kim Jong Un),
    or, for one person ("the actress"), the one name the corpus ever puts that noun beside;
-   else groups of people ("migrants", "rescuers", "the family") are a referent of their own,
-   and so is one unnamed person ("the climber", "the Australian climber").
+   else groups of people ("migrants", "rescuers") are a referent of their own. One unnamed
+   person ("the climber", "an attorney") makes no row: a row "Attorney" or "Man" merged three
+   attorneys, or a shooter with his victim, on events read by eye; nor do nouns for anyone
+   ("people", "the family", "workers").
 
 Precision comes first, since a reader who meets one absurd row stops trusting the rest:
 
@@ -60,6 +62,7 @@ from .actor_words import (
     DEMONYMS,
     DETERMINERS,
     GENERIC_GROUPS,
+    GENERIC_PEOPLE,
     GROUP_NOUNS,
     HONORIFICS,
     IRREGULAR_PLURALS,
@@ -69,7 +72,6 @@ from .actor_words import (
     NEWSPAPER_WORDS,
     NOT_ACTORS,
     OBJECT_DETERMINERS,
-    ORDINALS,
     PEOPLE,
     PERSON_NOUNS,
     PLACE_FIRST,
@@ -85,6 +87,7 @@ from .matching import fold
 from .model import Article, Connotation, Corpus, Group, Match, Term
 from .slugs import slugify
 
+GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})  # name suffixes: another person
 PARTICLE_NAME = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|bin|ibn|abu|de|van|von)-[A-Z]")
 # Tags of words that are never a name's first word, whatever their capital: verbs, adverbs,
 # prepositions, pronouns ("Praising London", "Tonight ...").
@@ -557,13 +560,15 @@ def _cluster_names(mentions: Iterable[Mention]) -> dict[tuple[str, ...], tuple[s
     full = sorted((k for k in keys if len(k) > 1), key=lambda k: (-keys[k], -len(k), k))
     owner: dict[tuple[str, ...], tuple[str, ...]] = {}
     for key in full:
-        bigger = [o for o in full if o != key and (_contains(o, key) or _contains(key, o))]
+        bigger = [o for o in full if o != key and (_contains(o, key) or _contains(key, o))
+                  and _generation(o) == _generation(key)]  # "Donald Trump Jr." is his son
         known = [owner[o] for o in bigger if o in owner]
         owner[key] = known[0] if known else key
     weight: Counter[tuple[str, ...]] = Counter()
     for key in full:
         weight[owner[key]] += keys[key]
     acronyms = {_acronym(k): owner[k] for k in full}
+    full = [k for k in full if not _generation(k)]  # "Trump" alone is not "Trump Jr."
     for key in sorted(k for k in keys if len(k) == 1):
         word = key[0]
         by_last = {owner[k] for k in full if _ends_with(k, word)}
@@ -580,6 +585,12 @@ def _cluster_names(mentions: Iterable[Mention]) -> dict[tuple[str, ...], tuple[s
         else:
             owner[key] = key
     return owner
+
+
+def _generation(name: tuple[str, ...]) -> str:
+    """'jr' for 'Donald Trump Jr.': a father and his son share every other word of the name,
+    so names that differ in it are two people, and a surname alone is not the son's."""
+    return name[-1] if len(name) > 1 and name[-1] in GENERATIONS else ""
 
 
 def _after_of(name: tuple[str, ...], word: str) -> bool:
@@ -671,10 +682,10 @@ def discover(
             if member is not None and clusters[member].place:
                 member = None  # "a Brooklyn teen" is no member of Brooklyn
             target = member or _role_target(m, role_owner)
+            if target is None and m.role_head in GENERIC_PEOPLE:
+                continue  # "a man", "people": anyone; no row of their own
             if target is None and _many(m) and m.role_head in GROUP_NOUNS | PERSON_NOUNS:
                 target = _group_key(m)  # "rescuers", "the robbers"
-            elif target is None and not _many(m) and m.role_head in PERSON_NOUNS:
-                target = _person_key(m)  # "the climber": one person, unnamed
             if target is not None:
                 clusters[target].roles[m.role] += 1
                 clusters[target].mentions += 1
@@ -758,14 +769,6 @@ def _group_key(mention: Mention) -> tuple[str, ...] | None:
     return ("~" + " ".join([*side, head]),)
 
 
-def _person_key(mention: Mention) -> tuple[str, ...]:
-    """One unnamed person named by role: "the climber"; "the Australian climber" and "a
-    second man" are told apart by their nationality or ordinal."""
-    words = [w for w in _modifiers(mention) if w not in DETERMINERS]
-    marks = [w for w in words if w in ORDINALS or w.endswith(DEMONYM_ENDINGS) or w in DEMONYMS]
-    return ("~" + " ".join([*marks[-1:], mention.role_head]), "one")
-
-
 def _role_target(
     mention: Mention, role_owner: dict[tuple[str, str], Counter[tuple[str, ...]]]
 ) -> tuple[str, ...] | None:
@@ -846,8 +849,7 @@ def _group(
     else:
         plain = key[0].lstrip("~")
         collective = plain.split()[-1] in {"police", "military", "army", "caravan", "staff"}
-        one = key[1:] == ("one",)  # "the climber": one unnamed person
-        name = plain.capitalize() if collective or one else _plural(plain.capitalize())
+        name = plain.capitalize() if collective else _plural(plain.capitalize())
     forms: defaultdict[str, Counter[str]] = defaultdict(Counter)
     for phrase, count in (*cluster.names.items(), *cluster.roles.items()):
         forms[" ".join(phrase.lower().split())][phrase] += count
