@@ -18,12 +18,12 @@ import statistics
 import time
 from pathlib import Path
 
-from framing.alignment import AlignmentReport, align_corpus
 from framing.analysis import analyze
-from framing.lexicon import bundled_lexicon_files, load_lexicons
-from framing.loading import load_corpus
+from framing.copy.alignment import AlignmentReport, align_corpus
+from framing.lexicon.files import bundled_lexicon_files, load_lexicons
 from framing.model import AnalysisConfig, Article, Corpus, Outlet, Sentence
 from framing.text.layer import build_layer
+from framing.text.loading import load_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "framing" / "corpora" / "al-hader-2015"

@@ -27,8 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "framing" / "corpora" / "al-hader-2015"
 FRAMING = [sys.executable, "-m", "framing"]
 IMPORTS = (
-    "import framing.cli, framing.loading, framing.cleaning, framing.analysis, "
-    "framing.render_html, framing.export, sklearn.feature_extraction.text, pysbd, jinja2"
+    "import framing.cli.main, framing.text.loading, framing.text.cleaning, framing.analysis, "
+    "framing.render.html, framing.render.export, sklearn.feature_extraction.text, pysbd, jinja2"
 )
 
 
@@ -46,9 +46,9 @@ def timed(cmd: list[str], runs: int) -> tuple[float, float]:
 def synthetic_analysis(n_articles: int) -> None:
     """Child-process body: build and analyse the resampled corpus, print time and peak RSS."""
     from framing.analysis import analyze
-    from framing.lexicon import bundled_lexicon_files, load_lexicons
-    from framing.loading import build_corpus, load_corpus
+    from framing.lexicon.files import bundled_lexicon_files, load_lexicons
     from framing.model import Document
+    from framing.text.loading import build_corpus, load_corpus
 
     demo = load_corpus(DEMO)
     sentences = [a.text[s.start : s.end] for a in demo.articles for s in a.sentences]

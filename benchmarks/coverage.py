@@ -20,10 +20,10 @@ from typing import Any
 from evaluate import ACTOR_TYPES, find_events, gold_rows, one_line, read_annotations
 
 from framing.analysis import analyze
-from framing.export import report_dict
-from framing.lexicon import bundled_lexicon_files, load_lexicons
-from framing.loading import load_corpus
+from framing.lexicon.files import bundled_lexicon_files, load_lexicons
 from framing.model import Lexicon
+from framing.render.export import report_dict
+from framing.text.loading import load_corpus
 
 
 def _overlapped(row: Mapping[str, Any], spans: Sequence[tuple[str, int, int]]) -> bool:

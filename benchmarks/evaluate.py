@@ -62,11 +62,11 @@ from evaluation_metrics import (
 )
 
 from framing.analysis import analyze
-from framing.export import report_dict
-from framing.lexicon import bundled_lexicon_files, load_lexicons
-from framing.loading import load_corpus
+from framing.lexicon.files import bundled_lexicon_files, load_lexicons
 from framing.model import Lexicon
-from framing.voices import attribution_verbs
+from framing.render.export import report_dict
+from framing.text.loading import load_corpus
+from framing.voices.statements import attribution_verbs
 
 DATASETS = ("newswcl50", "ecbplus", "basil")
 GROUPING_SETS = {"newswcl50": "NewsWCL50", "ecbplus": "ECB+"}

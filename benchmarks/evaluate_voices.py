@@ -29,10 +29,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from framing.lexicon import bundled_lexicon_files, load_lexicons
-from framing.loading import load_corpus
+from framing.lexicon.files import bundled_lexicon_files, load_lexicons
 from framing.model import Group
-from framing.voices import Quote, attribution_verbs, find_quotes
+from framing.text.loading import load_corpus
+from framing.voices.statements import Quote, attribution_verbs, find_quotes
 
 TARGETS = {"agreement": 0.85, "agreement_direct": 0.85, "speaker": 0.70}
 GROUP_WORDS = frozenset({

@@ -30,8 +30,9 @@ if str(ROOT) not in sys.path:
 
 Span = tuple[int, int]
 PUNCT_TAGS = frozenset({".", ",", ":", "``", "''", "-LRB-", "-RRB-", "HYPH", "NFP", "#", "$"})
-FRAMING_IMPORTS = ("import framing.cli, framing.loading, framing.cleaning, framing.analysis, "
-                   "framing.render_html, framing.export, sklearn.feature_extraction.text, "
+FRAMING_IMPORTS = ("import framing.cli.main, framing.text.loading, framing.text.cleaning, "
+                   "framing.analysis, "
+                   "framing.render.html, framing.render.export, sklearn.feature_extraction.text, "
                    "pysbd, jinja2")
 
 
@@ -126,7 +127,7 @@ def punkt_with_abbreviations() -> Splitter:
     """nltk Punkt, untrained, told framing's title abbreviations (no data needed)."""
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-    from framing.wordlists import SPEECH, word_tuple
+    from framing.text.wordlists import SPEECH, word_tuple
 
     params = PunktParameters()
     params.abbrev_types = {w.lower() for w in word_tuple(SPEECH, "abbreviations")} | {

@@ -1,5 +1,5 @@
 """`python -m framing` runs the command line."""
 
-from .cli import main
+from framing.cli.main import main
 
 main()

@@ -7,18 +7,25 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from typing import Any
 
-from .agency import Action, Casualty, HeadlineVoice, find_actions, find_casualties, headline_voice
-from .alignment import align_corpus
-from .corrections import Correction, apply_corrections
-from .discovery import discover
-from .distinctive import distinctive_terms
-from .matching import compile_terms, find_matches, index_terms
-from .mentions import resolve_mentions
-from .model import AnalysisConfig, Corpus, Group, Lexicon, Match, Report
-from .packs import choose_packs
-from .ratings import rate_discovered
-from .scoring import connotation_shares, count_labels
-from .voices import Quote, corpus_quotes, voice_of
+from framing.actors.corrections import Correction, apply_corrections
+from framing.actors.discovery import discover
+from framing.actors.mentions import resolve_mentions
+from framing.copy.alignment import align_corpus
+from framing.counts.distinctive import distinctive_terms
+from framing.counts.scoring import connotation_shares, count_labels
+from framing.lexicon.matching import compile_terms, find_matches, index_terms
+from framing.lexicon.packs import choose_packs
+from framing.lexicon.ratings import rate_discovered
+from framing.model import AnalysisConfig, Corpus, Group, Lexicon, Match, Report
+from framing.voices.agency import (
+    Action,
+    Casualty,
+    HeadlineVoice,
+    find_actions,
+    find_casualties,
+    headline_voice,
+)
+from framing.voices.statements import Quote, corpus_quotes, voice_of
 
 Progress = Callable[[int, int], None]  # (articles done, articles in all)
 
@@ -31,14 +38,17 @@ def analyze(
     corrections: tuple[Correction, ...] = (),
     forced_packs: Collection[str] = (),
 ) -> Report:
-    """Match lexicon terms and discovered referents, count and weigh them, find distinctive terms.
+    """Every stage in order, each reading the articles' text layer (built when they were read).
 
-    The first pass matches every lexicon offered; it decides which domain packs fit, and its
-    matches of the chosen ones tell discovery which names a lexicon already covers. With
-    discovery on, a second pass matches the chosen lexicons and the discovered referents.
-    ``corrections`` (from the folder's referents.toml) then merge, split, rename or drop
-    referents before the final matching. Domain packs are used only when they fit the corpus
-    (packs.py), or when named in ``forced_packs``.
+    1. Lexicons: every pack offered is matched; the domain packs that fit the corpus are kept
+       (lexicon/packs.py), and those named in ``forced_packs``.
+    2. Actors: the lexicons' referents, those found in the text (actors/discovery.py), both
+       corrected by the folder's referents.toml; found labels that hold a lexicon term take
+       its rating (lexicon/ratings.py).
+    3. Mentions: every actor matched again, a descriptor and a name counted as one mention
+       (actors/mentions.py).
+    4. Voices: quotations and statements; whose words each label is; who acts.
+    5. Counts: labels per outlet with their graded scores; distinctive words; shared copy.
     """
     config = config or AnalysisConfig()
     passes = 2 if config.discover or corrections else 1
@@ -47,12 +57,8 @@ def analyze(
     packs = choose_packs(corpus, lexicons, first, forced_packs)
     lexicons = [p.lexicon for p in packs if p.chosen]
     chosen = {g.id for lexicon in lexicons for g in lexicon.groups}
-    groups: list[Group] = [g for g in offered if g.id in chosen]
-    matches = [m for m in first if m.group in chosen]
-    if config.discover:
-        groups += discover(corpus, matches, config.min_mentions)
-    if corrections:
-        groups = apply_corrections(groups, corrections)
+    groups, matches = _actors(corpus, [g for g in offered if g.id in chosen],
+                              [m for m in first if m.group in chosen], config, corrections)
     groups = rate_discovered(groups, lexicons)
     if passes == 2:
         matches = _match_all(corpus, groups, progress, passes, 1)
@@ -75,6 +81,19 @@ def analyze(
         quotes=quotes,
         **voices,
     )
+
+
+def _actors(
+    corpus: Corpus, groups: list[Group], matches: list[Match], config: AnalysisConfig,
+    corrections: tuple[Correction, ...],
+) -> tuple[list[Group], list[Match]]:
+    """The lexicons' referents and those found in the text (which a lexicon match already
+    covers is left to the lexicon), with the user's corrections applied."""
+    if config.discover:
+        groups = groups + list(discover(corpus, matches, config.min_mentions))
+    if corrections:
+        groups = apply_corrections(groups, corrections)
+    return groups, matches
 
 
 def _match_all(

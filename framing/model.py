@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:  # these modules import this one; the Report only refers to their results
-    from .agency import Action, Casualty, HeadlineVoice
-    from .alignment import AlignmentReport
-    from .text.layer import TextLayer
-    from .voices import Quote
+    from framing.copy.alignment import AlignmentReport
+    from framing.text.layer import TextLayer
+    from framing.voices.agency import Action, Casualty, HeadlineVoice
+    from framing.voices.statements import Quote
 
 Connotation = Literal["negative", "neutral", "positive", "unrated"]
 # What a lexicon may assign; "unrated" marks labels discovered in the text that no lexicon rates.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from framing.lexicon import load_lexicon
+from framing.lexicon.files import load_lexicon
 from framing.model import Article, Lexicon, Sentence
 from framing.text.layer import build_layer
 

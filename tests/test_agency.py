@@ -8,19 +8,19 @@ from pathlib import Path
 
 import pytest
 
-from framing.agency import (
+from framing.analysis import analyze
+from framing.lexicon.files import load_lexicon
+from framing.lexicon.matching import compile_terms, find_matches, index_terms
+from framing.model import Article, Document, Report
+from framing.text.cleaning import clean
+from framing.text.loading import load_corpus
+from framing.voices.agency import (
     Action,
     count_casualties,
     find_actions,
     find_casualties,
     headline_voice,
 )
-from framing.analysis import analyze
-from framing.cleaning import clean
-from framing.lexicon import load_lexicon
-from framing.loading import load_corpus
-from framing.matching import compile_terms, find_matches, index_terms
-from framing.model import Article, Document, Report
 
 from .helpers import DEMO, LEXICONS, lexicon_from
 

@@ -7,11 +7,11 @@ from functools import lru_cache
 from itertools import pairwise
 
 from framing.analysis import analyze
-from framing.lexicon import bundled_lexicon_files, load_lexicons
-from framing.loading import load_corpus
-from framing.matching import fold
+from framing.counts.scoring import label_key, written
+from framing.lexicon.files import bundled_lexicon_files, load_lexicons
+from framing.lexicon.matching import fold
 from framing.model import Match, Report
-from framing.scoring import label_key, written
+from framing.text.loading import load_corpus
 
 from .helpers import DEMO
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from framing.alignment import (
+from framing.analysis import analyze
+from framing.copy.alignment import (
     AlignmentConfig,
     AlignmentReport,
     OutletOverlap,
@@ -13,12 +14,11 @@ from framing.alignment import (
     align_corpus,
     word_diff,
 )
-from framing.analysis import analyze
-from framing.lexicon import bundled_lexicon_files, load_lexicons
-from framing.loading import load_corpus
-from framing.matching import fold
+from framing.lexicon.files import bundled_lexicon_files, load_lexicons
+from framing.lexicon.matching import fold
 from framing.model import Article, Connotation, Corpus, Match, Outlet, Report, Sentence
 from framing.text.layer import build_layer
+from framing.text.loading import load_corpus
 
 from .helpers import DEMO
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from framing.analysis import analyze
-from framing.blind import (
+from framing.classroom.blind import (
     MASK,
     BlindKey,
     blind_corpus,
@@ -16,10 +16,10 @@ from framing.blind import (
     mask_names,
     outlet_variants,
 )
-from framing.lexicon import bundled_lexicon_files, load_lexicons
-from framing.loading import load_corpus
+from framing.lexicon.files import bundled_lexicon_files, load_lexicons
 from framing.model import Corpus, Lexicon, Report
-from framing.render_html import render_html
+from framing.render.html import render_html
+from framing.text.loading import load_corpus
 
 from .helpers import DEMO
 

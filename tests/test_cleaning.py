@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from framing.cleaning import RULES, agencies_in, clean, merge_credits
-from framing.loading import load_corpus
 from framing.model import Article, Corpus, Document
+from framing.text.cleaning import RULES, agencies_in, clean, merge_credits
+from framing.text.loading import load_corpus
 
 AL_HADER = Path(__file__).parent.parent / "framing" / "corpora" / "al-hader-2015"
 NBSP = "\u00a0"

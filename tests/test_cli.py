@@ -12,7 +12,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from framing.cli import cli
+from framing.cli.main import cli
 
 from .helpers import DEMO, LEXICONS, SMALL
 

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from framing.actors.corrections import load_corrections
 from framing.analysis import analyze
-from framing.cli import cli
-from framing.corrections import load_corrections
+from framing.cli.main import cli
 from framing.errors import InputError
-from framing.loading import load_corpus
+from framing.text.loading import load_corpus
 
 from .test_discovery import KOREA
 

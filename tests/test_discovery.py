@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from framing.actors.discovery import discover
 from framing.analysis import analyze
-from framing.discovery import discover
-from framing.lexicon import bundled_lexicon_files, load_lexicons
-from framing.loading import load_corpus
+from framing.lexicon.files import bundled_lexicon_files, load_lexicons
 from framing.model import Group, Report
+from framing.text.loading import load_corpus
 
 from .helpers import DEMO
 
@@ -104,7 +104,7 @@ def test_places_are_not_actors(tmp_path: Path) -> None:
 
 
 def test_clusters_with_the_same_name_become_one_referent() -> None:
-    from framing.discovery import Cluster, _group, _merge_same_names
+    from framing.actors.discovery import Cluster, _group, _merge_same_names
 
     first, second = Cluster(), Cluster()
     first.names.update({"Syrian Forces": 3})

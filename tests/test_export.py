@@ -9,10 +9,10 @@ from functools import lru_cache
 from typing import Any
 
 from framing.analysis import analyze
-from framing.export import CSV_COLUMNS, render_csv, render_json
-from framing.lexicon import bundled_lexicon_files, load_lexicons
-from framing.loading import load_corpus
+from framing.lexicon.files import bundled_lexicon_files, load_lexicons
 from framing.model import Report
+from framing.render.export import CSV_COLUMNS, render_csv, render_json
+from framing.text.loading import load_corpus
 
 from .helpers import DEMO, ROOT
 

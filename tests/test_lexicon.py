@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from framing.cli import cli
+from framing.cli.main import cli
 from framing.errors import LexiconError
-from framing.lexicon import (
+from framing.lexicon.files import (
     bundled_lexicon_files,
     check_lexicons,
     expand_paths,
@@ -21,7 +21,7 @@ from framing.lexicon import (
     pack_name,
     shared_phrases,
 )
-from framing.matching import compile_terms, find_matches, index_terms
+from framing.lexicon.matching import compile_terms, find_matches, index_terms
 
 from .helpers import LEXICONS, SMALL, lexicon_from, one_sentence_article
 

@@ -10,14 +10,14 @@ from pathlib import Path
 import pytest
 
 from framing.errors import InputError, ManifestError
-from framing.loading import (
+from framing.model import Document, Skipped
+from framing.slugs import slugify, unique
+from framing.text.loading import (
     build_corpus,
     load_corpus,
     load_documents,
     outlet_from_file_name,
 )
-from framing.model import Document, Skipped
-from framing.slugs import slugify, unique
 
 AL_HADER = Path(__file__).parent.parent / "framing" / "corpora" / "al-hader-2015"
 STORY = "Government forces took the town on Thursday, state television said.\n"
@@ -177,7 +177,7 @@ def test_manifest_fields_are_used(tmp_path: Path) -> None:
 def test_file_missing_from_manifest_is_loaded_with_a_warning(
         tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     folder = manifest_folder(tmp_path, "file,outlet\na.txt,The A Times\n")
-    with caplog.at_level(logging.WARNING, logger="framing.loading"):
+    with caplog.at_level(logging.WARNING, logger="framing.text.loading"):
         docs, _ = load_documents(folder)
     assert [doc.outlet for doc in docs] == ["The A Times", "b"]
     assert "does not list b.txt" in caplog.text

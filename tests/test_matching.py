@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from framing.matching import compile_terms, find_matches, fold, index_terms
+from framing.lexicon.matching import compile_terms, find_matches, fold, index_terms
 from framing.model import Match
 
 from .helpers import SMALL, lexicon_from, one_sentence_article
@@ -119,8 +119,8 @@ def test_a_descriptor_and_a_name_are_one_mention_labelled_by_the_descriptor(
     tmp_path: Path,
 ) -> None:
     from framing.analysis import analyze
-    from framing.loading import load_corpus
     from framing.model import AnalysisConfig
+    from framing.text.loading import load_corpus
 
     folder = tmp_path / "corpus"
     folder.mkdir()

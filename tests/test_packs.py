@@ -8,9 +8,9 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from framing.analysis import analyze
-from framing.cli import cli
-from framing.lexicon import bundled_lexicon_files, load_lexicons
-from framing.loading import load_corpus
+from framing.cli.main import cli
+from framing.lexicon.files import bundled_lexicon_files, load_lexicons
+from framing.text.loading import load_corpus
 
 from .helpers import DEMO
 

@@ -10,19 +10,19 @@ from pathlib import Path
 import lxml.html
 
 from framing.analysis import analyze
-from framing.blind import blind_corpus
-from framing.glossary import glossary, load_glossary
-from framing.lexicon import bundled_lexicon_files, load_lexicons
-from framing.loading import load_corpus
-from framing.model import Corpus, Lexicon, Outlet, Report
-from framing.questions import (
+from framing.classroom.blind import blind_corpus
+from framing.classroom.glossary import glossary, load_glossary
+from framing.classroom.questions import (
     KINDS,
     Question,
     VoiceCount,
     WireEdit,
     discussion_questions,
 )
-from framing.render_html import render_html
+from framing.lexicon.files import bundled_lexicon_files, load_lexicons
+from framing.model import Corpus, Lexicon, Outlet, Report
+from framing.render.html import render_html
+from framing.text.loading import load_corpus
 
 from .helpers import DEMO, SMALL, lexicon_from, one_sentence_article
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from framing.analysis import analyze
-from framing.lexicon import bundled_lexicon_files, load_lexicons
-from framing.loading import load_corpus
+from framing.lexicon.files import bundled_lexicon_files, load_lexicons
 from framing.model import Report
+from framing.text.loading import load_corpus
 
 DICTATOR = (
     "Pompeo meets Kim\n\n"

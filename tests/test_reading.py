@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from framing.errors import InputError
-from framing.reading import read_text
+from framing.text.reading import read_text
 
 SAMPLE = "Café \u2013 “quoted”\nSecond line, naïve résumé.\n"  # en dash, curly quotes
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from framing.cli import cli
+from framing.cli.main import cli
 
 from .helpers import DEMO, ROOT
 

@@ -9,9 +9,9 @@ import lxml.html
 from lxml.html import HtmlElement
 
 from framing.analysis import analyze
-from framing.lexicon import bundled_lexicon_files, load_lexicons
-from framing.loading import load_corpus
-from framing.render_html import render_html
+from framing.lexicon.files import bundled_lexicon_files, load_lexicons
+from framing.render.html import render_html
+from framing.text.loading import load_corpus
 
 from .helpers import DEMO, ROOT
 from .test_scoring import demo as graded_demo

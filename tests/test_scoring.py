@@ -6,10 +6,10 @@ from dataclasses import replace
 from functools import lru_cache
 
 from framing.analysis import analyze
-from framing.lexicon import bundled_lexicon_files, load_lexicons
-from framing.loading import load_corpus
+from framing.counts.scoring import count_labels, label_key, signed_score
+from framing.lexicon.files import bundled_lexicon_files, load_lexicons
 from framing.model import ConnotationShare, Corpus, Lexicon, Match, Outlet, Report, Strength
-from framing.scoring import count_labels, label_key, signed_score
+from framing.text.loading import load_corpus
 
 from .helpers import DEMO, one_sentence_article
 

@@ -6,12 +6,12 @@ import tomllib
 from functools import lru_cache
 from pathlib import Path
 
-from framing.alignment import AlignmentReport, align_corpus
 from framing.analysis import analyze
-from framing.lexicon import bundled_lexicon_files, check_lexicons, load_lexicons
-from framing.loading import load_corpus
+from framing.copy.alignment import AlignmentReport, align_corpus
+from framing.copy.suggest import draft_lexicon, render_draft, suggest_terms
+from framing.lexicon.files import bundled_lexicon_files, check_lexicons, load_lexicons
 from framing.model import AnalysisConfig, Corpus, Group, Match, Report, Term
-from framing.suggest import draft_lexicon, render_draft, suggest_terms
+from framing.text.loading import load_corpus
 
 from .helpers import DEMO
 from .test_alignment import article, corpus, match

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from framing.cleaning import clean
-from framing.loading import load_corpus
 from framing.model import Article, Document
 from framing.text.chunks import NP_GRAMMAR, noun_phrases
+from framing.text.cleaning import clean
 from framing.text.folding import fold
 from framing.text.layer import TextLayer, build_layer
+from framing.text.loading import load_corpus
 
 from .helpers import DEMO
 
@@ -158,7 +158,7 @@ def test_lookups_by_offset_and_by_sentence() -> None:
 
 
 def test_a_blind_article_has_a_layer_of_its_masked_text() -> None:
-    from framing.blind import MASK, blind_corpus
+    from framing.classroom.blind import MASK, blind_corpus
 
     blind, _ = blind_corpus(load_corpus(DEMO))
     ara = next(a for a in blind.articles if "ARA" not in a.text and MASK in a.text

@@ -7,11 +7,11 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from framing.cleaning import clean
-from framing.lexicon import load_lexicon
-from framing.loading import load_corpus
+from framing.lexicon.files import load_lexicon
 from framing.model import Article, Corpus, Document, Group, Match
-from framing.voices import (
+from framing.text.cleaning import clean
+from framing.text.loading import load_corpus
+from framing.voices.statements import (
     Quote,
     attribution_verbs,
     find_quotes,

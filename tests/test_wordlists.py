@@ -7,7 +7,7 @@ from importlib import resources
 
 import pytest
 
-from framing.actor_words import (
+from framing.actors.words import (
     ABBREVIATIONS,
     CALENDAR,
     HONORIFICS,
@@ -15,8 +15,8 @@ from framing.actor_words import (
     TITLE_ABBREVIATIONS,
 )
 from framing.errors import FramingError
-from framing.speech_words import SPEECH_FORMS
-from framing.wordlists import ACTORS, SPEECH, VERBS, data_file, word_set, word_table
+from framing.text.wordlists import ACTORS, SPEECH, VERBS, data_file, word_set, word_table
+from framing.voices.speech_words import SPEECH_FORMS
 
 
 def test_data_files_ship_in_the_package() -> None:
@@ -37,7 +37,7 @@ def test_every_list_loads() -> None:
 
 def test_bad_lists_are_reported(monkeypatch: pytest.MonkeyPatch) -> None:
     fake = {"twice": ["a", "b", "a"], "numbers": [1, 2], "table": {"x": 1}}
-    monkeypatch.setattr("framing.wordlists.data_file", lambda name: fake)
+    monkeypatch.setattr("framing.text.wordlists.data_file", lambda name: fake)
     with pytest.raises(FramingError, match="lists a twice"):
         word_set(SPEECH, "twice")
     with pytest.raises(FramingError, match="not a list of words"):

@@ -14,10 +14,10 @@ from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .chunks import noun_phrases
-from .folding import fold
-from .tagger import tag_words
-from .tokenizer import TOKEN, is_word
+from framing.text.chunks import noun_phrases
+from framing.text.folding import fold
+from framing.text.tagger import tag_words
+from framing.text.tokenizer import TOKEN, is_word
 
 _INNER_CAP = re.compile(r"(?:al-|el-|bin-|abu-|[a-z]{1,3})[A-Z]")  # 'al-Issa', 'diGenova'
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from framing.wordlists import SPEECH, word_tuple
+from framing.text.wordlists import SPEECH, word_tuple
 
 _APOS = "['\u2019\u02bc]"  # read on the original text: plain and curly apostrophes
 _HYPHEN = "[-\u2010\u2011]"  # hyphens join words; en and em dashes do not

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 import pytest
 
 from framing.analysis import analyze
-from framing.lexicon import bundled_lexicon_files, load_lexicons
-from framing.loading import load_corpus
-from framing.render_html import render_html
+from framing.lexicon.files import bundled_lexicon_files, load_lexicons
+from framing.render.html import render_html
+from framing.text.loading import load_corpus
 
 from ..helpers import DEMO
 from .chromium import ChromiumMissing, launch

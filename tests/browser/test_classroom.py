@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import pytest
 from click.testing import CliRunner
 
-from framing.cli import cli
+from framing.cli.main import cli
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page

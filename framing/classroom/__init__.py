@@ -1,0 +1,1 @@
+"""The classroom edition: blind reading, discussion questions, glossary."""

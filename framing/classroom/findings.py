@@ -1,0 +1,222 @@
+"""The findings discussion questions rest on, each a small frozen record ranked best first.
+
+Each finder reads a Report's label counts and returns what is worth asking about: two outlets
+labelling one referent in opposite tones (``label_contrasts``), loaded labels only one outlet
+uses (``loaded_labels``), referents all outlets but one name or only one names (``omissions``,
+``exclusives``), who uses loaded or hedging cues (``cue_uses``), and the distinctive terms that
+tell something (``telling_terms``). ``framing.classroom.questions`` words them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from framing.classroom.blind import MASK
+from framing.counts.scoring import STRENGTH_VALUE
+from framing.model import DistinctiveTerm, LabelCount, Report
+
+MIN_CONTRAST = 0.5  # gap in tone (see Tally.tone) that makes a contrast worth asking about
+CLEAR = STRENGTH_VALUE["clear"]
+MIN_DISTINCTIVE = 3  # a distinctive term needs at least this many uses to carry a question
+
+
+@dataclass(frozen=True, kw_only=True)
+class Tally:
+    """An outlet's labels for one referent or cue category, most frequent first."""
+
+    outlet: str
+    group: str
+    labels: tuple[LabelCount, ...]
+
+    @property
+    def total(self) -> int:
+        return sum(label.count for label in self.labels)
+
+    def count(self, *connotations: str) -> int:
+        return sum(label.count for label in self.labels if label.connotation in connotations)
+
+    def rated(self) -> int:
+        return self.count("negative", "neutral", "positive")
+
+    def tone(self) -> float:
+        """How unfavourable the rated labels lean, strength weighed: their mean signed score,
+        negated, in units of a clear label (all clear and negative: 1.0; all strong: 1.5;
+        all mild: 0.5), so "terror proxy" weighs more than "militia"."""
+        rated = [(label.score, label.count) for label in self.labels if label.score is not None]
+        mentions = sum(count for _, count in rated)
+        total = sum(score * count for score, count in rated)
+        return -total / (CLEAR * mentions) if mentions else 0.0
+
+    def top(self, *connotations: str, n: int = 2) -> tuple[LabelCount, ...]:
+        return tuple(label for label in self.labels if label.connotation in connotations)[:n]
+
+
+@dataclass(frozen=True, kw_only=True)
+class LabelContrast:
+    """Two outlets name one referent in opposite tones: the most and the least negative."""
+
+    group: str
+    harsh: Tally
+    mild: Tally
+    gap: float
+
+
+@dataclass(frozen=True, kw_only=True)
+class LoadedLabel:
+    """Loaded labels for a referent that only one outlet uses, and what the others write."""
+
+    group: str
+    outlet: str
+    labels: tuple[LabelCount, ...]
+    others: tuple[tuple[str, int], ...]  # the other outlets' plain labels: (term, count)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Omission:
+    """A referent every outlet names but one (``missing``), or only one names (``alone``)."""
+
+    group: str
+    named_by: tuple[Tally, ...]
+    missing: tuple[str, ...]  # outlet ids that never name it
+
+
+@dataclass(frozen=True, kw_only=True)
+class CueUse:
+    """The loaded or hedging cues of one category: who uses them, and who never does."""
+
+    group: str
+    users: tuple[Tally, ...]  # outlets using the cues, most first
+    never: tuple[str, ...]  # outlets using none
+    baseline: tuple[str, int] | None = None  # the category's most used neutral term, in all
+
+
+def tallies(report: Report, group: str) -> dict[str, Tally]:
+    """Each outlet's labels for ``group`` (outlets that use none are absent), in outlet order."""
+    rows: defaultdict[str, list[LabelCount]] = defaultdict(list)
+    for label in report.labels:
+        if label.group == group:
+            rows[label.outlet].append(label)
+    return {
+        outlet.id: Tally(outlet=outlet.id, group=group,
+                         labels=tuple(sorted(rows[outlet.id], key=lambda r: (-r.count, r.term))))
+        for outlet in report.corpus.outlets if rows[outlet.id]
+    }
+
+
+def label_contrasts(report: Report) -> list[LabelContrast]:
+    """Per rated referent, the most and least negative outlets, when their tones differ enough."""
+    found = []
+    for group in report.groups:
+        if group.kind != "referent" or group.origin != "lexicon":
+            continue
+        rated = [t for t in tallies(report, group.id).values() if t.rated()]
+        if len(rated) < 2:
+            continue
+        harsh = max(rated, key=lambda t: (t.tone(), t.rated()))  # first in outlet order on ties
+        mild = min(rated, key=lambda t: (t.tone(), -t.rated()))
+        gap = harsh.tone() - mild.tone()
+        if gap >= MIN_CONTRAST and harsh.top("negative") and mild.top("neutral", "positive"):
+            found.append(LabelContrast(group=group.id, harsh=harsh, mild=mild, gap=gap))
+    found.sort(key=lambda c: (-round(c.gap, 6), -(c.harsh.rated() + c.mild.rated())))
+    return found
+
+
+def loaded_labels(report: Report) -> list[LoadedLabel]:
+    """Negative or positive labels for a referent that no other outlet uses for it."""
+    found = []
+    for group in report.groups:
+        if group.kind != "referent":
+            continue
+        per_outlet = tallies(report, group.id)
+        for outlet, tally in per_outlet.items():
+            elsewhere = {_entry(label) for t in per_outlet.values() if t is not tally
+                         for label in t.labels}
+            own = tuple(label for label in tally.top("negative", "positive", n=99)
+                        if _entry(label) not in elsewhere)
+            plain: Counter[str] = Counter()
+            for other in per_outlet.values():
+                if other is not tally:
+                    plain.update({label.term: label.count for label in other.top("neutral", n=99)})
+            if own and plain:
+                others = tuple(sorted(plain.items(), key=lambda kv: (-kv[1], kv[0]))[:2])
+                found.append(LoadedLabel(group=group.id, outlet=outlet, labels=own[:3],
+                                         others=others))
+    found.sort(key=lambda f: -sum(label.count for label in f.labels))
+    return found
+
+
+def _entry(label: LabelCount) -> str:
+    """What makes two outlets' labels the same word: the lexicon entry both matched
+    ("Hezbollah militias" and "Lebanese Hezbollah militia" are one), else the words."""
+    return label.lexicon_term or label.term
+
+
+def omissions(report: Report) -> list[Omission]:
+    """Referents every outlet but one names, most mentioned first (three outlets at least)."""
+    return [o for o in _naming(report) if len(o.missing) == 1 and len(o.named_by) >= 2]
+
+
+def exclusives(report: Report) -> list[Omission]:
+    """Referents only one outlet names (three outlets at least); lexicon referents first."""
+    return [o for o in _naming(report) if len(o.named_by) == 1 and len(o.missing) >= 2]
+
+
+def _naming(report: Report) -> list[Omission]:
+    outlets = [o.id for o in report.corpus.outlets]
+    if len(outlets) < 3:
+        return []
+    origin = {g.id: g.origin for g in report.groups}
+    found = []
+    for group in report.groups:
+        if group.kind != "referent":
+            continue
+        named = tallies(report, group.id)
+        found.append(Omission(group=group.id, named_by=tuple(named.values()),
+                              missing=tuple(o for o in outlets if o not in named)))
+    found.sort(key=lambda o: (origin[o.group] != "lexicon", -sum(t.total for t in o.named_by)))
+    return found
+
+
+def cue_uses(report: Report, groups: Iterable[str], loaded_only: bool = True) -> list[CueUse]:
+    """For each cue category, who uses its loaded (or, with ``loaded_only`` off, any) terms."""
+    found = []
+    wanted = ("negative", "positive") if loaded_only else ("negative", "neutral", "positive")
+    for group in groups:
+        per_outlet = tallies(report, group)
+        users = [Tally(outlet=t.outlet, group=group, labels=t.top(*wanted, n=99))
+                 for t in per_outlet.values() if t.count(*wanted)]
+        if not users:
+            continue
+        users.sort(key=lambda t: -t.total)  # stable: outlet order on ties
+        never = tuple(o.id for o in report.corpus.outlets
+                      if o.id not in {t.outlet for t in users})
+        neutral: Counter[str] = Counter()
+        for t in per_outlet.values():
+            neutral.update({label.term: label.count for label in t.top("neutral", n=99)})
+        baseline = min(neutral.items(), key=lambda kv: (-kv[1], kv[0])) if neutral else None
+        found.append(CueUse(group=group, users=tuple(users), never=never, baseline=baseline))
+    found.sort(key=lambda c: -c.users[0].total)
+    return found
+
+
+def telling_terms(report: Report) -> list[tuple[str, DistinctiveTerm]]:
+    """Distinctive terms worth a question, with their anchors in the report, highest z first.
+
+    Used often enough (``MIN_DISTINCTIVE``), longer than two letters, not masked and not the
+    outlets' own names ("ara news" is distinctive of ARA News, and tells nothing).
+    """
+    name_words = {word.casefold() for o in report.corpus.outlets
+                  for word in re.findall(r"\w+", o.name)}
+    found = []
+    position: Counter[str] = Counter()
+    for d in report.distinctive:
+        anchor = f"dt-{d.outlet}-{position[d.outlet]}"  # as render_html numbers them
+        position[d.outlet] += 1
+        if (d.count >= MIN_DISTINCTIVE and len(d.term) > 2 and MASK not in d.term
+                and not all(word.casefold() in name_words for word in d.term.split())):
+            found.append((anchor, d))
+    found.sort(key=lambda ad: -ad[1].log_odds_z)  # stable: report order on ties
+    return found

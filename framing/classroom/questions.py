@@ -1,0 +1,385 @@
+"""Discussion questions drawn from this corpus's findings, each citing the evidence behind it.
+
+A question is only as good as the finding it rests on, so each one names the outlets, the words
+and the counts ("Outlet C writes “regime forces” 9 times; Outlet B writes “army” 5 times"), and
+links to the sentences in the report. Nothing here is generic: a corpus without a contrast of
+labels gets no question about labels.
+
+The finders (``label_contrasts``, ``omissions`` … in ``framing.classroom.findings``) return small
+frozen records, ranked best first; ``discussion_questions`` words them and picks a varied set, one
+of each kind in turn.
+Outlets are shown under the names given (real or blind), so the same findings read in the
+classroom's blind edition and in the teacher's key.
+
+Two inputs come from other stages when they are available, as plain records so this module
+depends on neither: ``WireEdit`` (an editor's change to shared agency copy) and ``VoiceCount``
+(whose words an outlet quotes).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from framing.classroom.findings import (
+    CueUse,
+    LabelContrast,
+    LoadedLabel,
+    Omission,
+    Tally,
+    cue_uses,
+    exclusives,
+    label_contrasts,
+    loaded_labels,
+    omissions,
+    tallies,
+    telling_terms,
+)
+from framing.model import LabelCount, Report
+
+__all__ = [  # the finders live in findings; callers may import them from here
+    "ATTRIBUTION_GROUPS", "HEDGE_GROUPS", "KINDS", "Citation", "CueUse", "LabelContrast",
+    "LoadedLabel", "Omission", "Question", "QuestionKind", "Tally", "VoiceCount", "WireEdit",
+    "Wording", "cue_uses", "discussion_questions", "exclusives", "label_anchor",
+    "label_contrasts", "loaded_labels", "omissions", "tallies", "telling_terms", "times",
+]
+
+QuestionKind = Literal[
+    "label-contrast", "loaded-label", "omission", "wire-edit", "attribution", "voices",
+    "hedging", "exclusive", "loaded-cue", "distinctive",
+]
+KINDS: tuple[QuestionKind, ...] = (  # the order questions are picked in, one of each per round
+    "label-contrast", "loaded-label", "omission", "wire-edit", "attribution", "voices",
+    "hedging", "exclusive", "loaded-cue", "distinctive",
+)
+# Cue categories of the bundled cues.toml that get questions of their own.
+ATTRIBUTION_GROUPS = frozenset({"attribution-verbs"})
+HEDGE_GROUPS = frozenset({"hedges"})
+NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Citation:
+    """A piece of evidence: an outlet's word with its count, and where the report shows it."""
+
+    outlet: str  # outlet id
+    label: str  # the term as the report shows it
+    count: int
+    anchor: str  # the id of the evidence in the HTML report ("" when the report has none)
+    group: str = ""  # the referent or cue id ("" for a distinctive term or a hook's evidence)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Question:
+    """A question for class: the finding it rests on, the question, and the evidence."""
+
+    kind: QuestionKind
+    finding: str  # what these articles show, with counts
+    ask: str  # the question itself
+    citations: tuple[Citation, ...]
+
+    @property
+    def text(self) -> str:
+        """Finding and question together, as printed."""
+        return f"{self.finding} {self.ask}"
+
+
+@dataclass(frozen=True, kw_only=True)
+class WireEdit:
+    """Two outlets print the same agency sentence and one changed a word (from the alignment)."""
+
+    outlets: tuple[str, str]  # outlet ids: the first writes ``before``, the second ``after``
+    before: str
+    after: str
+    shared: int = 0  # sentences the two outlets share in all (0: not said)
+    anchors: tuple[str, str] = ("", "")  # the two sentences' ids in the report, if shown
+
+
+@dataclass(frozen=True, kw_only=True)
+class VoiceCount:
+    """How often an outlet quotes or cites one speaker (from the quotation finder)."""
+
+    outlet: str  # outlet id
+    speaker: str  # as the report names the speaker: "media activist Khalid Halabi"
+    count: int
+    anchor: str = ""
+
+
+# --------------------------------------------------------------------------- questions
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    question: Question
+    topics: frozenset[str]  # a group or outlet asked about once already is not asked again
+
+
+def discussion_questions(
+    report: Report,
+    max_questions: int = 8,
+    names: Mapping[str, str] | None = None,
+    edits: Sequence[WireEdit] = (),
+    voices: Sequence[VoiceCount] = (),
+) -> tuple[Question, ...]:
+    """Up to ``max_questions`` questions on this report's findings, varied and in a fixed order.
+
+    ``names`` maps outlet ids to the names to print (default: the corpus's own names); the
+    order is one question of each kind in turn (``KINDS``), best finding first, never two on
+    the same referent or cue category. Fewer come back when the corpus offers fewer findings.
+    """
+    words = Wording(report, names)
+    cues = [g.id for g in report.groups
+            if g.kind == "cue" and g.id not in ATTRIBUTION_GROUPS | HEDGE_GROUPS]
+    queues: dict[QuestionKind, list[_Candidate]] = {
+        "label-contrast": [_contrast_question(c, words) for c in label_contrasts(report)],
+        "loaded-label": [_loaded_question(f, words) for f in loaded_labels(report)],
+        "omission": [_omission_question(o, words) for o in omissions(report)],
+        "wire-edit": [_edit_question(e, words) for e in edits],
+        "attribution": _attribution_questions(report, words),
+        "voices": _voice_questions(voices, words),
+        "hedging": [_hedge_question(c, words)
+                    for c in cue_uses(report, _present(report, HEDGE_GROUPS), False) if c.never],
+        "exclusive": [_exclusive_question(o, words) for o in exclusives(report)],
+        "loaded-cue": [_cue_question(c, words) for c in cue_uses(report, cues) if c.never],
+        "distinctive": _distinctive_questions(report, words),
+    }
+    chosen: list[Question] = []
+    used: set[str] = set()
+    while len(chosen) < max_questions and any(queues.values()):
+        for kind in KINDS:
+            queue = queues[kind]
+            while queue and queue[0].topics & used:
+                queue.pop(0)
+            if queue and len(chosen) < max_questions:
+                candidate = queue.pop(0)
+                chosen.append(candidate.question)
+                used |= candidate.topics
+    return tuple(chosen)
+
+
+def _present(report: Report, groups: frozenset[str]) -> list[str]:
+    return [g.id for g in report.groups if g.id in groups]
+
+
+def _contrast_question(c: LabelContrast, w: Wording) -> _Candidate:
+    name = w.group(c.group)
+    harsh, mild = c.harsh.top("negative"), c.mild.top("neutral", "positive")
+    finding = (
+        f"{name}: {w.outlet(c.harsh.outlet)} writes {w.counted(harsh)}; "
+        f"{_negatives(c.harsh.count('negative'), c.harsh.rated())}. "
+        f"{w.outlet(c.mild.outlet)} writes {w.counted(mild)}; "
+        f"{_negatives(c.mild.count('negative'), c.mild.rated())}."
+    )
+    ask = ("What does each choice of words invite you to think about this actor? "
+           "Which would you choose, and why?")
+    cites = w.cite(harsh) + w.cite(mild)
+    return _Candidate(Question(kind="label-contrast", finding=finding, ask=ask, citations=cites),
+                      frozenset({c.group}))
+
+
+def _loaded_question(f: LoadedLabel, w: Wording) -> _Candidate:
+    others = _join(f"{_quote(term)} ({count})" for term, count in f.others)
+    finding = (f"{w.group(f.group)}: only {w.outlet(f.outlet)} writes {w.counted(f.labels)}; "
+               f"the other outlets that name this actor write {others}.")
+    ask = ("What does the label say about the actor before the story says what it did? "
+           "Why might an outlet choose it?")
+    return _Candidate(Question(kind="loaded-label", finding=finding, ask=ask,
+                               citations=w.cite(f.labels)), frozenset({f.group}))
+
+
+def _omission_question(o: Omission, w: Wording) -> _Candidate:
+    missing = w.outlet(o.missing[0])
+    total = sum(t.total for t in o.named_by)
+    n, of = len(o.named_by), len(o.named_by) + len(o.missing)
+    finding = (f"{w.group(o.group)}: {_number(n)} of the {_number(of)} outlets name it, "
+               f"{times(total)} in all; {missing} never does.")
+    ask = ("Is it missing because that outlet's story is about something else, or was it left "
+           "out? What does that outlet's reader not learn?")
+    cites = tuple(c for t in o.named_by for c in w.cite(t.labels[:1]))
+    return _Candidate(Question(kind="omission", finding=finding, ask=ask, citations=cites),
+                      frozenset({o.group}))
+
+
+def _exclusive_question(o: Omission, w: Wording) -> _Candidate:
+    tally = o.named_by[0]
+    finding = (f"{w.group(o.group)}: only {w.outlet(tally.outlet)} mentions it, "
+               f"{times(tally.total)} ({_join(_quote(label.term) for label in tally.labels)}).")
+    ask = ("What does bringing it into the story add, and why might the other outlets leave "
+           "it out?")
+    return _Candidate(Question(kind="exclusive", finding=finding, ask=ask,
+                               citations=w.cite(tally.labels)), frozenset({o.group}))
+
+
+def _attribution_questions(report: Report, w: Wording) -> list[_Candidate]:
+    found = []
+    for use in cue_uses(report, _present(report, ATTRIBUTION_GROUPS)):
+        for tally in use.users:
+            doubt = tally.count("negative") >= tally.count("positive")
+            kind = ("verbs that cast doubt on what is said" if doubt
+                    else "verbs that present what is said as true")
+            instead = (f", where the outlets most often write {_quote(use.baseline[0])} "
+                       f"({times(use.baseline[1])} in all)" if use.baseline else "")
+            finding = (f"{w.outlet(tally.outlet)} writes {w.counted(tally.labels[:3])}: "
+                       f"{kind}{instead}.")
+            ask = ("Who is speaking in those sentences, and would a plain "
+                   f"{_quote(use.baseline[0] if use.baseline else 'said')} change how far you "
+                   "believe them?")
+            score = 2 * tally.count("negative") + tally.count("positive")
+            found.append((score, _Candidate(
+                Question(kind="attribution", finding=finding, ask=ask,
+                         citations=w.cite(tally.labels[:3])),
+                frozenset({f"{use.group}:{tally.outlet}"}))))
+    return [c for _, c in sorted(found, key=lambda sc: -sc[0])]
+
+
+def _hedge_question(c: CueUse, w: Wording) -> _Candidate:
+    users = [f"{w.outlet(t.outlet)} {'hedges ' if i == 0 else ''}{times(t.total)} "
+             f"({w.listed(t.labels[:3])})" for i, t in enumerate(c.users[:3])]
+    finding = (f"{_join(users)}; {_join(w.outlet(o) for o in c.never)} "
+               f"{'never does' if len(c.never) == 1 else 'never do'}.")
+    ask = "Pick a hedged sentence: whose claim is it, and how would it read without the hedge?"
+    cites = tuple(x for t in c.users[:3] for x in w.cite(t.labels[:3]))
+    return _Candidate(Question(kind="hedging", finding=finding, ask=ask, citations=cites),
+                      frozenset({c.group}))
+
+
+def _cue_question(c: CueUse, w: Wording) -> _Candidate:
+    top = c.users[0]
+    finding = (f"{w.outlet(top.outlet)} uses {w.group(c.group).lower()} "
+               f"{times(top.total)} ({w.listed(top.labels[:3])}); "
+               f"{_join(w.outlet(o) for o in c.never)} "
+               f"{'uses' if len(c.never) == 1 else 'use'} none.")
+    ask = ("What does each of these words add that a plainer word would not? "
+           "Rewrite one of the sentences without it.")
+    return _Candidate(Question(kind="loaded-cue", finding=finding, ask=ask,
+                               citations=w.cite(top.labels[:3])), frozenset({c.group}))
+
+
+def _distinctive_questions(report: Report, w: Wording) -> list[_Candidate]:
+    found = []
+    others = len(report.corpus.outlets) - 1
+    for anchor, d in telling_terms(report):
+        rest = (f"{times(d.others)} between them" if d.others
+                else "never" if others > 1 else "never does")
+        finding = (f"{w.outlet(d.outlet)} uses {_quote(d.term)} {times(d.count)}; the other "
+                   f"{_number(others)} outlet{'s' if others != 1 else ''}, {rest}.")
+        ask = ("What part of the event does this word point to? What is this outlet's story "
+               "about that the others' is not?")
+        cite = Citation(outlet=d.outlet, label=d.term, count=d.count, anchor=anchor)
+        found.append(_Candidate(
+            Question(kind="distinctive", finding=finding, ask=ask, citations=(cite,)),
+            frozenset({f"distinctive:{d.outlet}"})))
+    return found
+
+
+def _edit_question(e: WireEdit, w: Wording) -> _Candidate:
+    first, second = (w.outlet(o) for o in e.outlets)
+    shared = f" ({e.shared} sentences in common)" if e.shared else ""
+    finding = (f"{first} and {second} print the same agency copy{shared}, but where {first} "
+               f"writes {_quote(e.before)}, {second} writes {_quote(e.after)}.")
+    ask = "Which is closer to the agency's words, and what did the change do to the sentence?"
+    cites = tuple(Citation(outlet=o, label=text, count=1, anchor=a)
+                  for o, text, a in zip(e.outlets, (e.before, e.after), e.anchors, strict=True))
+    return _Candidate(Question(kind="wire-edit", finding=finding, ask=ask, citations=cites),
+                      frozenset({f"edit:{e.outlets[0]}:{e.outlets[1]}"}))
+
+
+def _voice_questions(voices: Sequence[VoiceCount], w: Wording) -> list[_Candidate]:
+    outlets_of: defaultdict[str, set[str]] = defaultdict(set)
+    for v in voices:
+        outlets_of[v.speaker.casefold()].add(v.outlet)
+    alone = sorted((v for v in voices if len(outlets_of[v.speaker.casefold()]) == 1),
+                   key=lambda v: (-v.count, v.speaker, v.outlet))
+    found = []
+    for v in alone:
+        finding = f"Only {w.outlet(v.outlet)} quotes {v.speaker} ({times(v.count)})."
+        ask = "Whose voice does each outlet let tell the story, and who is not heard?"
+        cite = Citation(outlet=v.outlet, label=v.speaker, count=v.count, anchor=v.anchor)
+        found.append(_Candidate(Question(kind="voices", finding=finding, ask=ask,
+                                         citations=(cite,)),
+                                frozenset({f"voices:{v.outlet}"})))
+    return found
+
+
+# --------------------------------------------------------------------------- wording
+
+
+class Wording:
+    """How outlets, groups and counts are written in questions."""
+
+    def __init__(self, report: Report, names: Mapping[str, str] | None) -> None:
+        self.names = {o.id: o.name for o in report.corpus.outlets} | dict(names or {})
+        self.groups = {g.id: g.name for g in report.groups}
+
+    def outlet(self, outlet_id: str) -> str:
+        return self.names.get(outlet_id, outlet_id)
+
+    def group(self, group_id: str) -> str:
+        """A group's name, without a long bracketed gloss: "United States (the country and its
+        federal government)" -> "United States"; "Islamic State (ISIS)" stays."""
+        name = self.groups.get(group_id, group_id)
+        gloss = re.search(r"\s*\(([^()]*)\)\s*$", name)
+        return name[: gloss.start()] if gloss and len(gloss.group(1).split()) > 3 else name
+
+    def counted(self, labels: Sequence[LabelCount]) -> str:
+        """ “regime forces” (9 times) and “regime” (3): the unit only once."""
+        return _join(f"{_quote(label.term)} ({_unit(label.count) if i == 0 else label.count})"
+                     for i, label in enumerate(labels))
+
+    def listed(self, labels: Sequence[LabelCount]) -> str:
+        """ “expected to” 2, “likely” 1: for a list inside brackets."""
+        return ", ".join(f"{_quote(label.term)} {label.count}" for label in labels)
+
+    def cite(self, labels: Iterable[LabelCount]) -> tuple[Citation, ...]:
+        return tuple(Citation(outlet=label.outlet, label=label.term, count=label.count,
+                              anchor=label_anchor(label.outlet, label.group, label.term),
+                              group=label.group) for label in labels)
+
+
+def label_anchor(outlet: str, group: str, term: str) -> str:
+    """The id of a label's evidence in the HTML report (imported late: the renderer may
+    import this module)."""
+    from framing.render.html import label_anchor
+
+    return label_anchor(outlet, group, term)
+
+
+def _negatives(negative: int, rated: int) -> str:
+    if rated == 1:
+        return f"its one label here is {'negative' if negative else 'not negative'}"
+    if negative == rated:
+        return ("both its labels here are negative" if rated == 2
+                else f"all {rated} of its labels here are negative")
+    if negative == 0:
+        return ("neither of its labels here is negative" if rated == 2
+                else f"none of its {rated} labels here is negative")
+    return f"{negative} of its {rated} labels here are negative"
+
+
+def _quote(text: str) -> str:
+    return f"\u201c{text}\u201d"
+
+
+def times(n: int) -> str:
+    """ "once", "twice", "3 times"."""
+    return "once" if n == 1 else "twice" if n == 2 else f"{n} times"
+
+
+def _unit(n: int) -> str:
+    """ "1 time", "9 times": beside other counts, where "once" would read oddly."""
+    return f"{n} time{'s' if n != 1 else ''}"
+
+
+def _number(n: int) -> str:
+    return NUMBERS[n] if 0 <= n < len(NUMBERS) else str(n)
+
+
+def _join(items: Iterable[str]) -> str:
+    """ "a", "a and b", "a, b and c"."""
+    parts = list(items)
+    if len(parts) <= 1:
+        return "".join(parts)
+    return f"{', '.join(parts[:-1])} and {parts[-1]}"

@@ -1,0 +1,1 @@
+"""The command line: the only modules that talk to the terminal."""

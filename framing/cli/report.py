@@ -1,0 +1,145 @@
+"""Running `framing report` (and `demo`): read, analyse, render, write; the blind edition."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from framing.cli.support import ProgressBar, check_packs, fail, lexicon_sources, resolve_output
+from framing.errors import FramingError, OutputError
+
+if TYPE_CHECKING:
+    from framing.classroom.blind import BlindKey
+    from framing.model import Report
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReportRequest:
+    """What `framing report` (or `demo`) was asked for, as parsed from the options."""
+
+    corpus: Path
+    output: str | None = None
+    fmt: str | None = None
+    lexicon_paths: tuple[Path, ...] = ()
+    no_bundled: bool = False
+    packs: tuple[str, ...] = ()
+    title: str | None = None
+    top_terms: int = 12
+    discover: bool = True
+    own_voice: bool = False
+    align_limit: int = 200
+    blind: bool = False
+    seed: str = "framing"
+    handout: bool = False
+    default_stem: str = "report"
+
+
+@dataclass(frozen=True)
+class _Blind:
+    """The blind edition's key, and its page for the teacher."""
+
+    key: BlindKey
+    page: str
+
+
+def _key_path(path: Path) -> Path:
+    """Where the key to a blind report goes: beside it, FILE-key.html."""
+    return path.with_name(f"{path.stem}-key{path.suffix}")
+
+
+def _refuse_foreign(path: Path) -> None:
+    """A file framing did not write is never replaced unless the user named it."""
+    from framing.render.output import made_by_framing
+
+    if path.exists() and not made_by_framing(path):
+        raise OutputError(
+            f"{path} exists and was not written by framing; choose a file with -o {path} "
+            "(it will be replaced) or another name"
+        )
+
+
+def _analyse(request: ReportRequest) -> tuple[Report, _Blind | None]:
+    """Load lexicons and articles, apply referents.toml, analyse (blinded when asked)."""
+    from framing.actors.corrections import load_corrections
+    from framing.analysis import analyze
+    from framing.classroom.blind import blind_corpus, blind_report
+    from framing.lexicon.files import is_bundled, load_lexicons
+    from framing.model import AnalysisConfig
+    from framing.render.html import render_key
+    from framing.text.loading import load_corpus
+
+    lexicons = load_lexicons(lexicon_sources(request.lexicon_paths, request.no_bundled))
+    check_packs(request.packs, lexicons)
+    forced = {*request.packs, *(lex.path for lex in lexicons if not is_bundled(lex))}
+    corpus = load_corpus(request.corpus, ProgressBar("Reading articles"))
+    for skipped in corpus.skipped:
+        click.echo(f"skipped {skipped.source}: {skipped.reason}", err=True)
+    corrections = load_corrections(request.corpus)
+    config = AnalysisConfig(top_terms=request.top_terms, discover=request.discover,
+                            own_voice_only=request.own_voice,
+                            align_max_articles=request.align_limit)
+    bar = ProgressBar("Analysing articles")
+    if not request.blind:
+        return analyze(corpus, lexicons, config, bar, corrections, forced), None
+    blinded, key = blind_corpus(corpus, request.seed)
+    analysed = analyze(blinded, lexicons, config, bar, corrections, forced)
+    page = render_key(analysed, key, request.title or corpus.name)
+    return blind_report(analysed, key), _Blind(key=key, page=page)
+
+
+def _render(request: ReportRequest, fmt: str, report: Report, blind: _Blind | None) -> str:
+    """The report in the chosen format; a blind page that still names an outlet is refused."""
+    from framing.classroom.blind import find_leaks, mask_names
+    from framing.render.export import render_csv, render_json
+    from framing.render.html import Edition, render_html
+
+    if fmt == "json":
+        return render_json(report)
+    if fmt == "csv":
+        return render_csv(report)
+    title = request.title
+    if blind is not None:
+        title = mask_names(request.title or report.corpus.name, blind.key)
+    edition = Edition(blind=request.blind, handout=request.handout)
+    page = render_html(report, title, edition=edition)
+    leaks = find_leaks(page, blind.key) if blind is not None else ()
+    if leaks:
+        raise OutputError(
+            f"the blind report would still name {', '.join(leaks)}; nothing was written. "
+            "Please report this as a bug, with the articles"
+        )
+    return page
+
+
+def run_report(request: ReportRequest) -> None:
+    """Analyse, render and write, printing the summary; errors become clear messages."""
+    from framing.render.output import write_atomic
+    from framing.render.text import render_summary
+
+    path, chosen, named = resolve_output(request.output, request.fmt, request.default_stem)
+    try:
+        if request.blind and (chosen != "html" or path is None):
+            raise click.UsageError("--blind writes an HTML report and its key beside it: "
+                                   "give -o FILE.html")
+        if path is not None and not named:
+            _refuse_foreign(path)
+        if path is not None and request.blind:
+            _refuse_foreign(_key_path(path))
+        report, blind = _analyse(request)
+        content = _render(request, chosen, report, blind)
+        if path is None:
+            click.echo(content, nl=False)
+        else:
+            write_atomic(path, content)
+            if blind is not None:
+                write_atomic(_key_path(path), blind.page)
+    except FramingError as err:
+        raise fail(err) from None
+    click.echo(render_summary(report), err=path is None)
+    if path is not None:
+        click.echo(f"Wrote {chosen.upper()} report to {path}")
+    if blind is not None and path is not None:
+        click.echo(f"Wrote the key to it to {_key_path(path)}")

@@ -1,0 +1,122 @@
+"""What the command-line modules share: options, error messages, logging, progress."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
+
+import click
+
+from framing.errors import FramingError
+
+if TYPE_CHECKING:
+    from framing.model import Lexicon
+
+Format = Literal["html", "json", "csv"]
+FORMATS: tuple[Format, ...] = ("html", "json", "csv")
+EXTENSIONS: dict[str, Format] = {".html": "html", ".htm": "html", ".json": "json", ".csv": "csv"}
+PROGRESS_FROM = 25  # show a progress bar from this many articles on
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Handler(logging.Handler):
+    """Core warnings go to stderr as 'warning: ...' lines."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"{record.levelname.lower()}: {record.getMessage()}", err=True)
+
+
+def setup_logging(verbose: bool) -> None:
+    log = logging.getLogger("framing")
+    log.handlers[:] = [Handler()]
+    log.setLevel(logging.INFO if verbose else logging.WARNING)
+    log.propagate = False
+
+
+def fail(err: FramingError) -> click.ClickException:
+    return click.ClickException(str(err))
+
+
+def lexicon_options(func: F) -> F:
+    func = click.option(
+        "--lexicon", "lexicon_paths", multiple=True, metavar="PATH",
+        type=click.Path(path_type=Path),
+        help="A lexicon file or folder of .toml files to use besides the bundled ones, "
+             "whatever it finds (repeat for several).",
+    )(func)
+    func = click.option(
+        "--no-bundled-lexicons", is_flag=True,
+        help="Use only the lexicons given with --lexicon.",
+    )(func)
+    return func
+
+
+def check_packs(packs: Sequence[str], lexicons: Sequence[Lexicon]) -> None:
+    """--pack names must name a loaded pack: a typo must not silently do nothing."""
+    from framing.lexicon.files import pack_name
+
+    names = {pack_name(lex) for lex in lexicons}
+    for pack in packs:
+        if pack not in names:
+            raise click.UsageError(
+                f"no lexicon pack named {pack!r}; packs: {', '.join(sorted(names))}"
+            )
+
+
+def lexicon_sources(paths: Sequence[Path], no_bundled: bool) -> list[Path | Traversable]:
+    from framing.lexicon.files import bundled_lexicon_files, expand_paths, unique_sources
+
+    if no_bundled and not paths:
+        raise click.UsageError("--no-bundled-lexicons needs at least one --lexicon PATH")
+    bundled: list[Path | Traversable] = [] if no_bundled else list(bundled_lexicon_files())
+    return unique_sources([*bundled, *expand_paths(paths)])
+
+
+# --------------------------------------------------------------------------- report
+
+
+def resolve_output(
+    output: str | None, fmt: str | None, default_stem: str
+) -> tuple[Path | None, Format, bool]:
+    """(path or None for stdout, format, whether the user named the path)."""
+    if output == "-":
+        return None, (fmt or "html"), True  # type: ignore[return-value]  # fmt is a FORMATS choice
+    if output is None:
+        chosen: Format = fmt or "html"  # type: ignore[assignment]  # fmt is a FORMATS choice
+        return Path(f"{default_stem}.{chosen}"), chosen, False
+    path = Path(output)
+    if fmt:
+        return path, fmt, True  # type: ignore[return-value]  # fmt is a FORMATS choice
+    inferred = EXTENSIONS.get(path.suffix.lower())
+    if inferred is None:
+        raise click.UsageError(
+            f"cannot tell the format of {output!r} from its extension; "
+            "use .html, .json or .csv, or pass --format"
+        )
+    return path, inferred, True
+
+
+class ProgressBar:
+    """A progress bar on stderr for one phase, shown only for long work on a terminal."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.bar: Any = None
+        self.done = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            if total < PROGRESS_FROM or not sys.stderr.isatty():
+                return
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(done - self.done)
+        self.done = done
+        if done >= total:
+            self.bar.__exit__(None, None, None)
+
+

@@ -1,0 +1,1 @@
+"""Shared wire copy: sentence alignment, edits, what each outlet kept, suggestions."""

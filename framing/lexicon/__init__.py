@@ -1,0 +1,1 @@
+"""Lexicon files, the packs chosen for a corpus, matching their terms, rating labels."""

@@ -1,0 +1,1 @@
+"""Rendering only (HTML, JSON, CSV, terminal) and writing files safely."""

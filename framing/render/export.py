@@ -1,0 +1,219 @@
+"""Machine-readable exports: the JSON document and the CSV labels table (see SCHEMA.md)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import defaultdict
+from typing import Any
+
+from framing import __version__
+from framing.model import Match, Report
+
+SCHEMA_VERSION = 2  # 2: labels[].term is the words as written; lexicon_term, score added
+GENERATOR = f"framing {__version__}"
+CSV_COLUMNS = (
+    "outlet", "outlet_name", "referent", "referent_name", "term", "lexicon_term", "connotation",
+    "score", "count", "per_1000_words", "articles", "tfidf", "source", "quoted",
+)
+
+
+def report_dict(report: Report) -> dict[str, Any]:
+    """The whole report as plain data, in a stable order."""
+    corpus = report.corpus
+    sources = {a.id: a.source for a in corpus.articles}
+    return {
+        "generator": GENERATOR,
+        "schema_version": SCHEMA_VERSION,
+        "corpus": {
+            "name": corpus.name,
+            "skipped": [{"file": s.source, "reason": s.reason} for s in corpus.skipped],
+        },
+        "outlets": [
+            {"id": o.id, "name": o.name, "words": o.words, "articles": list(o.articles)}
+            for o in corpus.outlets
+        ],
+        "articles": [
+            {
+                "id": a.id, "file": a.source, "outlet": a.outlet, "title": a.title,
+                "date": a.date, "url": a.url, "credits": list(a.credits), "words": a.words,
+                "sentences": len(a.sentences), "encoding": a.encoding,
+                "removed": [
+                    {"start": r.start, "end": r.end, "text": r.text, "reason": r.reason}
+                    for r in a.removed
+                ],
+            }
+            for a in corpus.articles
+        ],
+        "lexicons": [
+            {
+                "name": p.lexicon.name, "file": p.lexicon.path, "scope": p.lexicon.scope,
+                "chosen": p.chosen, "reason": p.reason,
+                "sources": [{"title": s.title, "url": s.url} for s in p.lexicon.sources],
+            }
+            for p in report.packs
+        ],
+        "referents": [
+            {"id": g.id, "name": g.name, "kind": g.kind, "description": g.description,
+             "lexicon": g.lexicon, "source": g.origin}
+            for g in report.groups
+        ],
+        "labels": [_count_row(r, "referent") for r in report.labels if r.kind == "referent"],
+        "cues": [_count_row(r, "category") for r in report.labels if r.kind == "cue"],
+        "connotation_shares": [
+            {"outlet": s.outlet, "referent": s.group, "mentions": s.mentions,
+             "negative": s.negative, "neutral": s.neutral, "positive": s.positive,
+             "unrated": s.unrated, "rated": s.rated, "score": s.score,
+             "strong_negative": s.strong_negative, "strong_positive": s.strong_positive}
+            for s in report.shares
+        ],
+        "distinctive_terms": [
+            {
+                "outlet": d.outlet, "term": d.term, "count": d.count, "others": d.others,
+                "tfidf": d.tfidf, "log_odds": d.log_odds, "log_odds_z": d.log_odds_z,
+                "few": d.count < report.config.few_mentions,
+                "evidence": [
+                    {"article": sources[e.article], "sentence": e.sentence,
+                     "hits": [list(h) for h in e.hits]}
+                    for e in d.evidence
+                ],
+            }
+            for d in report.distinctive
+        ],
+        **_alignment_dict(report, sources),
+        "matches": [
+            {
+                "outlet": m.outlet, "article": sources[m.article], "start": m.start,
+                "end": m.end, "text": m.text, "referent": m.group, "kind": m.kind,
+                "term": m.term, "connotation": m.connotation, "source": m.source,
+                "sentence": m.sentence, "voice": m.voice, "speaker": m.speaker,
+            }
+            for m in report.matches
+        ],
+        **_voices_dict(report, sources),
+    }
+
+
+def _refs(refs: Any, sources: dict[str, str]) -> list[dict[str, Any]]:
+    return [{"article": sources[r.article], "sentence": r.sentence, "title": r.in_title}
+            for r in refs]
+
+
+def _alignment_dict(report: Report, sources: dict[str, str]) -> dict[str, Any]:
+    """Shared copy across articles: aligned sentences, word edits, overlaps, omissions."""
+    a = report.alignment
+    if a is None:
+        return {}
+    return {
+        "alignments": [
+            {"a": _refs(x.a, sources), "b": _refs(x.b, sources),
+             "outlets": [x.outlet_a, x.outlet_b], "similarity": round(x.similarity, 4),
+             "kind": x.kind}
+            for x in a.alignments
+        ],
+        "edits": [
+            {"outlets": [e.outlet_a, e.outlet_b],
+             "articles": [sources[e.article_a], sources[e.article_b]],
+             "alignment": e.alignment, "op": e.op, "before": e.before, "after": e.after,
+             "before_span": list(e.a_span), "after_span": list(e.b_span),
+             "referent": e.referent, "term_before": e.term_before, "term_after": e.term_after,
+             "connotation": {"before": e.connotation_before, "after": e.connotation_after}}
+            for e in a.edits
+        ],
+        "shared": [
+            {"outlets": [o.outlet_a, o.outlet_b], "sentences": [o.sentences_a, o.sentences_b],
+             "shared": [o.shared_a, o.shared_b], "verbatim": [o.verbatim_a, o.verbatim_b],
+             "share": [round(o.share_a, 4), round(o.share_b, 4)]}
+            for o in a.overlaps
+        ],
+        "shared_sources": [
+            {"articles": [sources[x.article_a], sources[x.article_b]],
+             "outlets": [x.outlet_a, x.outlet_b], "alignments": x.alignments,
+             "agencies": list(x.agencies), "credited": list(x.credited)}
+            for x in a.shared_sources
+        ],
+        "content_units": [
+            {"sentences": _refs(u.sentences, sources), "outlets": list(u.outlets)}
+            for u in a.units
+        ],
+        "unique": [
+            {"outlet": u.outlet, "sentences": _refs(u.sentences, sources),
+             "compared": u.compared}
+            for u in a.unique
+        ],
+        "headlines": [
+            {"article": sources[h.article], "outlet": h.outlet, "referent": h.referent,
+             "headline_only": list(h.headline_only), "body_only": list(h.body_only)}
+            for h in a.headlines
+        ],
+    }
+
+
+def _voices_dict(report: Report, sources: dict[str, str]) -> dict[str, Any]:
+    """Whose words and who acts: quotations, agents and patients, casualty wording."""
+    from framing.voices.statements import speaker_referent
+
+    matches_of: defaultdict[str, list[Match]] = defaultdict(list)
+    for m in report.matches:
+        matches_of[m.article].append(m)
+    return {
+        "quotes": [
+            {"outlet": q.outlet, "article": sources[q.article], "start": q.start, "end": q.end,
+             "direct": q.direct, "speaker": q.name or q.speaker, "speaker_as_written": q.speaker,
+             "speaker_start": q.speaker_start, "speaker_end": q.speaker_end,
+             "referent": speaker_referent(q, matches_of[q.article]), "named": q.named,
+             "kind": q.kind, "role": q.role, "verb": q.verb, "verb_lemma": q.verb_lemma,
+             "connotation": q.connotation}
+            for q in report.quotes
+        ],
+        "actions": [
+            {"outlet": a.outlet, "article": sources[a.article], "referent": a.group,
+             "term": a.term, "start": a.start, "end": a.end, "role": a.role, "verb": a.verb,
+             "verb_start": a.verb_start, "verb_end": a.verb_end, "passive": a.passive}
+            for a in report.actions
+        ],
+        "casualties": [
+            {"outlet": c.outlet, "article": sources[c.article], "start": c.start, "end": c.end,
+             "wording": c.wording, "agent": c.agent or None, "quoted": c.quoted}
+            for c in report.casualties
+        ],
+        "headline_voices": [
+            {"outlet": h.outlet, "article": sources[h.article], "title": h.title,
+             "verb": h.verb or None, "agent": h.agent, "agent_text": h.agent_text or None,
+             "patient": h.patient, "patient_text": h.patient_text or None}
+            for h in report.headline_voices
+        ],
+    }
+
+
+def _count_row(row: Any, group_key: str) -> dict[str, Any]:
+    return {
+        "outlet": row.outlet, group_key: row.group, "term": row.term,
+        "lexicon_term": row.lexicon_term, "connotation": row.connotation, "score": row.score,
+        "count": row.count,
+        "per_1000_words": row.per_1000_words, "articles": row.articles, "tfidf": row.tfidf,
+        "source": row.source, "quoted": row.quoted,
+    }
+
+
+def render_json(report: Report) -> str:
+    """Pretty, deterministic JSON ending in a newline."""
+    return json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_csv(report: Report) -> str:
+    """The labels table: one row per outlet, referent and label as written."""
+    outlets = {o.id: o.name for o in report.corpus.outlets}
+    groups = {g.id: g.name for g in report.groups}
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for r in report.labels:
+        if r.kind == "referent":
+            writer.writerow([
+                r.outlet, outlets[r.outlet], r.group, groups[r.group], r.term, r.lexicon_term,
+                r.connotation, "" if r.score is None else r.score, r.count,
+                f"{r.per_1000_words:.2f}", r.articles, f"{r.tfidf:.4f}", r.source, r.quoted,
+            ])
+    return buffer.getvalue()

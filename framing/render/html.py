@@ -1,0 +1,406 @@
+"""Render a Report as one self-contained HTML page (jinja2, autoescaped, CSS inlined).
+
+This module turns the Report into a view: plain dictionaries the template lays out. It computes
+no new figures; every number shown comes from the Report and links to the sentences behind it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from framing import __version__
+from framing.classroom.glossary import glossary
+from framing.classroom.questions import VoiceCount, WireEdit, discussion_questions
+from framing.counts.scoring import STRONG, label_key, written
+from framing.model import Article, ConnotationShare, Group, LabelCount, Match, Report, Term
+from framing.render.alignment import build_alignment_view
+from framing.render.voices import build_voices_view
+from framing.slugs import slugify
+
+if TYPE_CHECKING:
+    from framing.classroom.blind import BlindKey
+
+SYMBOL = {  # minus, circle, plus, diamond
+    "negative": "\u2212", "neutral": "\u25cb", "positive": "+", "unrated": "\u25c7",
+}
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    """The one jinja2 environment: package templates, autoescape on, undefined is an error."""
+    env = Environment(
+        loader=PackageLoader("framing", "templates"),
+        autoescape=select_autoescape(["html", "j2"], default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["pct"] = lambda x: f"{100 * x:.0f}%"
+    env.filters["masked"] = masked
+    env.filters["num"] = lambda x, d=2: f"{x:.{d}f}"
+    return env
+
+
+HIDDEN = re.compile("\u2588+")  # the blind edition's mask (see classroom/blind.py)
+
+
+def masked(text: str) -> Markup:
+    """Escaped text in which a run of mask characters reads as "name hidden" to a screen
+    reader instead of "full block" eight times."""
+    return Markup(HIDDEN.sub(
+        lambda m: f'<span class="hidden-name"><span aria-hidden="true">{m.group()}</span>'
+                  '<span class="sr">name hidden</span></span>',
+        str(escape(text)),
+    ))
+
+
+def render_html(
+    report: Report, title: str | None = None, *, edition: Edition | None = None
+) -> str:
+    """The report page as a string."""
+    view = build_view(report, title, edition or Edition())
+    return environment().get_template("report.html.j2").render(**view)
+
+
+def render_key(report: Report, key: BlindKey, title: str | None = None) -> str:
+    """The teacher's key to a blind report: which outlet is which, and the questions named."""
+    names = key.names()
+    return environment().get_template("key.html.j2").render(
+        version=__version__,
+        title=title or report.corpus.name,
+        key=key,
+        questions=discussion_questions(
+            report, names=names, edits=wire_edits(report), voices=voice_counts(report)
+        ),
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
+class Edition:
+    """How the page is dressed: a blind edition hides outlet names, a handout prints short."""
+
+    blind: bool = False
+    handout: bool = False
+
+
+HANDOUT_ROWS = 8  # actors in the handout's tables: the most mentioned
+HANDOUT_LABELS = 4  # labels per cell of the handout's matrix: the most used; the rest in full
+
+
+def contrasting_outlets(report: Report) -> tuple[str, ...]:
+    """The two outlets a handout sets side by side: for the most mentioned lexicon actor,
+    the one whose labels lean most negative (mean score, strength weighed) and the least."""
+    outlets = [o.id for o in report.corpus.outlets]
+    actor = next((g for g in report.groups if g.kind == "referent" and g.origin == "lexicon"),
+                 None)
+    shares = {s.outlet: -(s.score or 0.0) for s in report.shares if actor and s.group == actor.id}
+    if len(shares) < 2:
+        return tuple(outlets[:2])
+    ranked = sorted(shares, key=lambda o: (shares[o], o))
+    return tuple(sorted((ranked[-1], ranked[0]), key=outlets.index))
+
+
+def wire_edits(report: Report) -> tuple[WireEdit, ...]:
+    """Label swaps in shared agency sentences, for the discussion questions."""
+    if report.alignment is None:
+        return ()
+    shared = {(o.outlet_a, o.outlet_b): o.shared_a for o in report.alignment.overlaps}
+    return tuple(
+        WireEdit(outlets=(e.outlet_a, e.outlet_b), before=e.before, after=e.after,
+                 shared=shared.get((e.outlet_a, e.outlet_b), 0))
+        for e in report.alignment.edits
+        if e.referent and e.term_before and e.term_after and e.term_before != e.term_after
+    )
+
+
+def voice_counts(report: Report) -> tuple[VoiceCount, ...]:
+    """How often each outlet quotes each speaker, for the discussion questions."""
+    counts = Counter((q.outlet, q.name or q.speaker) for q in report.quotes if q.name or q.speaker)
+    return tuple(
+        VoiceCount(outlet=outlet, speaker=speaker, count=n)
+        for (outlet, speaker), n in sorted(counts.items())
+    )
+
+
+# --------------------------------------------------------------------------- view
+
+
+def build_view(report: Report, title: str | None, edition: Edition) -> dict[str, Any]:
+    corpus = report.corpus
+    article_index = {a.id: i for i, a in enumerate(corpus.articles)}
+    terms = _term_index(report)
+    evidence = _evidence_groups(report, article_index)
+    by_article: defaultdict[str, list[Match]] = defaultdict(list)
+    for m in report.matches:
+        by_article[m.article].append(m)
+    return {
+        "version": __version__,
+        "title": title or corpus.name,
+        "outlets": [_outlet_view(report, o.id) for o in corpus.outlets],
+        "articles": [
+            _article_view(a, by_article[a.id], terms, article_index) for a in corpus.articles
+        ],
+        "referents": _matrix(report, "referent", evidence),
+        "cues": _matrix(report, "cue", evidence),
+        "shares": _shares(report),
+        "distinctive": _distinctive(report, article_index),
+        "evidence": evidence,
+        "packs": report.packs,
+        "alignment": build_alignment_view(report, article_index),
+        "voices": build_voices_view(report, article_index),
+        "skipped": corpus.skipped,
+        "config": report.config,
+        "symbol": SYMBOL,
+        "total_matches": len(report.matches),
+        "edition": edition,
+        "handout_outlets": contrasting_outlets(report),
+        "handout_rows": HANDOUT_ROWS,
+        "handout_labels": HANDOUT_LABELS,
+        "questions": discussion_questions(
+            report, edits=wire_edits(report), voices=voice_counts(report)
+        ),
+        "glossary": glossary(report, edits=wire_edits(report)),
+    }
+
+
+def _term_index(report: Report) -> dict[tuple[str, str], tuple[Group, Term]]:
+    return {(g.id, t.phrase): (g, t) for g in report.groups for t in g.terms}
+
+
+def _outlet_view(report: Report, outlet_id: str) -> dict[str, Any]:
+    outlet = report.corpus.outlet(outlet_id)
+    return {"id": outlet.id, "name": outlet.name, "words": outlet.words,
+            "articles": len(outlet.articles)}
+
+
+def label_anchor(outlet: str, group: str, term: str) -> str:
+    """A readable, unique anchor for a label as written: the digest keeps "AFP" and "AFP."
+    apart; spellings that are one label ("war-ravaged", "War ravaged") share it."""
+    key = label_key(term)
+    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:6]
+    return f"ev-{outlet}-{group}-{slugify(key, 'x')}-{digest}"
+
+
+def _variant_of(row: LabelCount) -> str:
+    """The lexicon term a label was counted as, when the outlet wrote something else
+    ("Russian air support" for "Russian air cover"); "" when it wrote the term itself."""
+    if row.source == "discovered" or not row.lexicon_term:
+        return ""
+    written_as, entry = label_key(row.term), label_key(row.lexicon_term)
+    inflected = {entry, entry + "s", entry + "es", entry[:-1] + "ies"}  # "regime soldiers"
+    return "" if written_as in inflected else row.lexicon_term
+
+
+def _matrix(report: Report, kind: str, evidence: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows of groups, columns of outlets; each cell the labels with counts and anchors."""
+    by_cell: defaultdict[tuple[str, str], list[LabelCount]] = defaultdict(list)
+    for row in report.labels:
+        if row.kind == kind:
+            by_cell[(row.group, row.outlet)].append(row)
+    rows = []
+    for group in report.groups:
+        if group.kind != kind:
+            continue
+        cells = []
+        for outlet in report.corpus.outlets:
+            labels = sorted(by_cell[(group.id, outlet.id)], key=lambda r: (-r.count, r.term))
+            cells.append({
+                "outlet": outlet.id,
+                "total": sum(r.count for r in labels),
+                "labels": [
+                    {"term": r.term, "count": r.count, "connotation": r.connotation,
+                     "quoted": r.quoted, "lexicon_term": _variant_of(r),
+                     "per_1000": r.per_1000_words, "tfidf": r.tfidf,
+                     "anchor": label_anchor(r.outlet, r.group, r.term)}
+                    for r in labels
+                ],
+            })
+        rows.append({"group": group, "cells": cells})
+    return rows
+
+
+def _shares(report: Report) -> list[dict[str, Any]]:
+    """One row per lexicon actor named with a rated label, and per discovered actor some
+    outlet names with a negative or positive one (the others' names alone tell nothing);
+    each cell its bar."""
+    by_key = {(s.group, s.outlet): s for s in report.shares}
+    rows = []
+    for group in report.groups:
+        cells = [by_key.get((group.id, o.id)) for o in report.corpus.outlets]
+        loaded = any(c and (c.negative or c.positive) for c in cells)
+        rated = any(c and c.rated for c in cells)
+        if group.kind == "referent" and (loaded or (rated and group.origin == "lexicon")):
+            rows.append({
+                "group": group,
+                "cells": [{"outlet": o, "share": c, "bar": _bar(c)}
+                          for o, c in zip(report.corpus.outlets, cells, strict=True)],
+            })
+    return rows
+
+
+def _bar(share: ConnotationShare | None) -> dict[str, Any] | None:
+    """A diverging bar for the mean signed score: filled leftward from the middle when the
+    labels are unfavourable, rightward when favourable, as far as the score goes (3: full)."""
+    if share is None or share.score is None:
+        return None
+    score = share.score
+    side = "negative" if score < 0 else "positive" if score > 0 else "neutral"
+    return {
+        "side": side,
+        "width": f"{100 * abs(score) / STRONG:.0f}%",
+        "figure": _signed(score),
+        "strong": share.strong_negative if score <= 0 else share.strong_positive,
+        "strong_side": "negative" if score <= 0 else "positive",
+    }
+
+
+def _signed(score: float) -> str:
+    """A score with a real minus sign and one decimal: "\u22121.2", "+0.5", "0.0"."""
+    if round(score, 1) == 0:
+        return "0.0"
+    return f"{SYMBOL['negative'] if score < 0 else '+'}{abs(score):.1f}"
+
+
+def _sentence_pieces(
+    article: Article, sentence: int, hits: Iterable[tuple[int, int]]
+) -> list[tuple[str, bool]]:
+    """A sentence cut into (text, highlighted) pieces."""
+    s = article.sentences[sentence]
+    pieces: list[tuple[str, bool]] = []
+    cursor = s.start
+    for start, end in sorted(hits):
+        if start < cursor:
+            continue
+        pieces.append((article.text[cursor:start], False))
+        pieces.append((article.text[start:end], True))
+        cursor = end
+    pieces.append((article.text[cursor : s.end], False))
+    return [p for p in pieces if p[0]]
+
+
+def _evidence_groups(report: Report, article_index: dict[str, int]) -> list[dict[str, Any]]:
+    """Every label count's occurrences in context, grouped by group, term and outlet."""
+    articles = {a.id: a for a in report.corpus.articles}
+    outlet_names = {o.id: o.name for o in report.corpus.outlets}
+    by_label: defaultdict[tuple[str, str, str], list[Match]] = defaultdict(list)
+    for m in report.matches:
+        by_label[(m.group, label_key(written(m, articles[m.article].text)), m.outlet)].append(m)
+    rows_of: defaultdict[str, list[LabelCount]] = defaultdict(list)
+    for row in report.labels:
+        rows_of[row.group].append(row)
+    groups = []
+    for group in report.groups:
+        entries = []
+        for row in sorted(rows_of[group.id], key=lambda r: (r.term, r.outlet)):
+            lines = [
+                {
+                    "article": articles[m.article],
+                    "target": f"m-{article_index[m.article]}-{m.start}",
+                    "pieces": _sentence_pieces(articles[m.article], m.sentence, [(m.start, m.end)]),
+                }
+                for m in by_label[(group.id, label_key(row.term), row.outlet)]
+            ]
+            entries.append({
+                "anchor": label_anchor(row.outlet, group.id, row.term),
+                "term": row.term, "lexicon_term": _variant_of(row),
+                "outlet": outlet_names[row.outlet],
+                "connotation": row.connotation, "count": row.count, "lines": lines,
+            })
+        groups.append({"group": group, "entries": entries})
+    return groups
+
+
+def _distinctive(report: Report, article_index: dict[str, int]) -> list[dict[str, Any]]:
+    articles = {a.id: a for a in report.corpus.articles}
+    per_outlet: list[dict[str, Any]] = []
+    for outlet in report.corpus.outlets:
+        rows = []
+        for n, d in enumerate(x for x in report.distinctive if x.outlet == outlet.id):
+            rows.append({
+                "term": d.term, "count": d.count, "others": d.others, "tfidf": d.tfidf,
+                "z": d.log_odds_z, "few": d.count < report.config.few_mentions,
+                "anchor": f"dt-{outlet.id}-{n}",
+                "lines": [
+                    {"article": articles[e.article],
+                     "target": f"s-{article_index[e.article]}-{e.sentence}",
+                     "pieces": _sentence_pieces(articles[e.article], e.sentence, e.hits)}
+                    for e in d.evidence
+                ],
+            })
+        per_outlet.append({"outlet": outlet, "rows": rows})
+    return per_outlet
+
+
+def _article_view(
+    article: Article,
+    matches: Sequence[Match],
+    terms: dict[tuple[str, str], tuple[Group, Term]],
+    article_index: dict[str, int],
+) -> dict[str, Any]:
+    """The article's title and paragraphs cut into plain and highlighted pieces."""
+    index = article_index[article.id]
+    by_sentence: defaultdict[int, list[Match]] = defaultdict(list)
+    for m in matches:
+        by_sentence[m.sentence].append(m)
+    blocks: list[dict[str, Any]] = []
+    for i, sentence in enumerate(article.sentences):
+        inside = by_sentence[i]
+        blocks.append({
+            "id": f"s-{index}-{i}",
+            "in_title": sentence.in_title,
+            "paragraph": _paragraph_of(article, sentence.start),
+            "pieces": _marked_pieces(article, sentence.start, sentence.end, inside, terms, index),
+        })
+    paragraphs: defaultdict[int, list[dict[str, Any]]] = defaultdict(list)
+    for block in blocks:
+        if not block["in_title"]:
+            paragraphs[block["paragraph"]].append(block)
+    return {
+        "article": article,
+        "index": index,
+        "title_blocks": [b for b in blocks if b["in_title"]],
+        "paragraphs": [paragraphs[k] for k in sorted(paragraphs)],
+        "matches": len(matches),
+    }
+
+
+def _paragraph_of(article: Article, offset: int) -> int:
+    for i, (start, end) in enumerate(article.paragraphs):
+        if start <= offset < end:
+            return i
+    return -1
+
+
+def _marked_pieces(
+    article: Article,
+    start: int,
+    end: int,
+    matches: Sequence[Match],
+    terms: dict[tuple[str, str], tuple[Group, Term]],
+    index: int,
+) -> list[dict[str, Any]]:
+    pieces: list[dict[str, Any]] = []
+    cursor = start
+    for m in sorted(matches, key=lambda m: m.start):
+        if m.start > cursor:
+            pieces.append({"text": article.text[cursor : m.start]})
+        group, term = terms[(m.group, m.term)]
+        pieces.append({
+            "text": m.text, "id": f"m-{index}-{m.start}", "kind": m.kind,
+            "connotation": m.connotation, "group": group.name, "group_id": group.id,
+            "term": term.phrase,
+            "note": term.note, "anchor": label_anchor(m.outlet, m.group, written(m, article.text)),
+        })
+        cursor = m.end
+    if cursor < end:
+        pieces.append({"text": article.text[cursor:end]})
+    return pieces

@@ -1,0 +1,55 @@
+"""The short summary `framing report` prints to the terminal."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from framing.lexicon.files import pack_name
+from framing.model import LabelCount, Report
+
+WIDTH = 22
+
+
+def _cut(text: str, width: int = WIDTH) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def most_used_labels(report: Report) -> dict[tuple[str, str], LabelCount]:
+    """For each (referent, outlet), the label the outlet used most (ties: alphabetical)."""
+    best: dict[tuple[str, str], LabelCount] = {}
+    ranked = sorted(report.labels, key=lambda r: (-r.count, r.term))
+    for row in ranked:
+        if row.kind == "referent":
+            best.setdefault((row.group, row.outlet), row)
+    return best
+
+
+def render_summary(report: Report) -> str:
+    """Outlets with their size, then each referent's most used label per outlet."""
+    corpus = report.corpus
+    lines = [f"{corpus.name}: {len(corpus.articles)} articles from {len(corpus.outlets)} outlets"]
+    for outlet in corpus.outlets:
+        lines.append(f"  {outlet.name}: {len(outlet.articles)} article(s), {outlet.words} words")
+    used = [pack_name(p.lexicon) for p in report.packs if p.chosen]
+    lines.append(f"  lexicons used: {', '.join(used) or 'none'} (the report says why)")
+    best = most_used_labels(report)
+    referents = [g for g in report.groups if g.kind == "referent"]
+    if not referents:
+        lines.append("No lexicon label for an actor occurs in these articles.")
+        return "\n".join(lines) + "\n"
+    per_outlet: defaultdict[str, int] = defaultdict(int)
+    for m in report.matches:
+        per_outlet[m.outlet] += 1
+    header = ["most used label"] + [_cut(o.name) for o in corpus.outlets]
+    rows = [header]
+    for group in referents:
+        cells = [_cut(group.name)]
+        for outlet in corpus.outlets:
+            row = best.get((group.id, outlet.id))
+            cells.append(_cut(f"{row.term} ({row.count})") if row else "-")
+        rows.append(cells)
+    widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
+    lines.append("")
+    for r in rows:
+        lines.append("  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip())
+    return "\n".join(lines) + "\n"

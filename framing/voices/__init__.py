@@ -1,0 +1,1 @@
+"""Whose words and who acts: quotations, speakers, attribution, agency, casualties."""

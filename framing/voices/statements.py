@@ -1,0 +1,122 @@
+"""Whose words: the quotations and reported speech in an article, and who speaks in each.
+
+Rules over tokens, no parser (measured against BASIL's annotations by
+``benchmarks/evaluate_voices.py``), one module per step:
+
+1. **Direct quotes** (:mod:`framing.voices.quotes`): the text between double quote marks, attributed
+   from the words after or before it; an unattributed quote that follows an attributed one
+   continues it. Other unattributed quotes are the outlet's own words in quote marks
+   ("terrorists", a subheading) and are not quotations.
+2. **Reported speech** (:mod:`framing.voices.attribution`): a speech verb with its subject and
+   ``according to X``. A partial quote inside reported speech is a quote of its own, with the
+   same speaker and verb (same ``verb_start``): count attributions by verb, not by quote.
+3. **Who** (:mod:`framing.voices.speakers`): pronouns, "the source" and surnames resolve to a
+   speaker    or person named before; the kind of source comes from the speaker phrase and its
+   apposition (:mod:`framing.voices.phrases` finds those phrases).
+4. The attribution verb's connotation is read from the lexicons' ``attribution-verbs`` cue
+   category, passed in as data (:mod:`framing.voices.speech_words`, with the word lists of
+   ``framing/data/speech.toml``).
+
+This module is the public face of those steps: import from here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Literal
+
+from framing.model import Article, Corpus, Group, Lexicon, Match, Sentence
+from framing.text.tokens import Tok, paragraph_at, sentence_at, tokens
+from framing.voices.attribution import reported_speech
+from framing.voices.phrases import proper_name
+from framing.voices.quotes import (
+    Quote,
+    Segment,
+    SpeakerKind,
+    attribute_direct,
+    continuations,
+    quote_segments,
+)
+from framing.voices.speakers import resolve_speakers, speaker_kind, speaker_referent
+from framing.voices.speech_words import SPEECH_FORMS, attribution_verbs, verb_connotation
+
+__all__ = [
+    "SPEECH_FORMS",
+    "Quote",
+    "Segment",
+    "SpeakerKind",
+    "Tok",
+    "Voice",
+    "attribution_verbs",
+    "corpus_quotes",
+    "find_quotes",
+    "proper_name",
+    "quote_segments",
+    "speaker_kind",
+    "speaker_referent",
+    "tokens",
+    "verb_connotation",
+    "voice_of",
+]
+
+Voice = Literal["own", "quoted"]
+
+
+def find_quotes(article: Article, verbs: Sequence[Group] = ()) -> tuple[Quote, ...]:
+    """Every quotation and attribution in the article, its speaker resolved, in text order."""
+    original, article = article, _whole_sentences(article)
+    text = article.layer.folded
+    segments = quote_segments(article)
+    direct = {s.start: found for s in segments if (found := attribute_direct(article, text, s))}
+    used = {r.verb_start for r in direct.values() if not r.shared}
+    inside = [(s.start, s.end) for s in segments]
+    reported = [
+        r for index, sentence in enumerate(article.sentences)
+        for r in reported_speech(article.layer, sentence.start, sentence.end, index, inside,
+                                 used)
+        if not any(s <= r.start < e for s, e in inside)
+    ]
+    raw = continuations(article, segments, direct, reported)
+    resolved = resolve_speakers(article, text, raw, verbs, inside)
+    return tuple(sorted((replace(q, sentence=sentence_at(original, q.start)) for q in resolved),
+                        key=lambda q: q.start))
+
+
+def _whole_sentences(article: Article) -> Article:
+    """The article with a sentence that opens with a comma or a lowercase word joined to the
+    one before: the splitter cuts after abbreviations ('Sen. Ron Wyden, D-Ore., said')."""
+    merged: list[Sentence] = []
+    for sentence in article.sentences:
+        head = article.text[sentence.start:sentence.start + 1]
+        if merged and not sentence.in_title and not merged[-1].in_title and (
+            head in ",;:)" or head.islower()
+        ) and paragraph_at(article, merged[-1].start) == paragraph_at(article, sentence.start):
+            merged[-1] = replace(merged[-1], end=sentence.end)
+        else:
+            merged.append(sentence)
+    return replace(article, sentences=tuple(merged))
+
+
+def corpus_quotes(corpus: Corpus, lexicons: Sequence[Lexicon]) -> tuple[Quote, ...]:
+    """The quotes of every article of the corpus, article by article."""
+    verbs = attribution_verbs(lexicons)
+    return tuple(q for article in corpus.articles for q in find_quotes(article, verbs))
+
+
+def voice_of(
+    match: Match, quotes: Sequence[Quote], direct_only: bool = False
+) -> tuple[Voice, str | None]:
+    """Whether a match is in the outlet's own words or quoted, and whose words they are.
+
+    Reported speech counts as quoted unless ``direct_only``. The innermost quote holding the
+    match's start wins; the speaker is the resolved name, else the speaker as written.
+    """
+    holding = [
+        q for q in quotes if q.article == match.article and q.start <= match.start < q.end
+        and (q.direct or not direct_only)
+    ]
+    if not holding:
+        return "own", None
+    inner = min(holding, key=lambda q: (q.end - q.start, not q.direct))
+    return "quoted", inner.name or inner.speaker or None
