@@ -325,3 +325,21 @@ def test_a_father_and_his_son_junior_are_two_rows(tmp_path: Path) -> None:
         "Donald Trump Jr.", "Trump Jr.", "Trump Jr."]
     assert [m.text for m in report.matches if m.group == father.id] == [
         "President Trump", "Trump"]
+
+
+def test_a_county_named_after_in_is_no_part_of_its_police_and_a_team_needs_a_side(
+    tmp_path: Path,
+) -> None:
+    report = corpus_of(tmp_path, {
+        "a.txt": "Fire\n\nA store burned in Surrey. Surrey Police said the fire was suspicious. "
+                 "A team of agents arrived.\n",
+        "b.txt": "Blaze\n\nA fire gutted a shop in Surrey. Surrey Police asked for witnesses. "
+                 "He left the team.\n",
+    })
+    police = group_with(report, "Surrey Police")
+    # "in Surrey" twice is the county: only "Surrey Police" counts for the police.
+    assert [m.text for m in report.matches if m.group == police.id] == [
+        "Surrey Police", "Surrey Police"]
+    # "a team of agents" and "the team" he left: nothing says whose, so no row.
+    assert not [g for g in report.groups if g.name.lower().startswith("team")]
+

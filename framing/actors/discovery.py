@@ -549,7 +549,7 @@ def sentence_mentions(
     return mentions
 
 
-def _cluster_names(mentions: Iterable[Mention]) -> dict[tuple[str, ...], tuple[str, ...]]:
+def _cluster_names(mentions: Sequence[Mention]) -> dict[tuple[str, ...], tuple[str, ...]]:
     """Map each name key to the key of the referent it belongs to.
 
     Multi-word names that contain one another are one referent ("Shinzo Abe", "Shinzo Abe of
@@ -557,6 +557,7 @@ def _cluster_names(mentions: Iterable[Mention]) -> dict[tuple[str, ...], tuple[s
     whose full name ends (else begins) with it ("Pompeo", "Kim"), or the name it abbreviates.
     """
     keys = Counter(m.name for m in mentions if m.name)
+    located = Counter(m.name for m in mentions if m.name and m.located)
     full = sorted((k for k in keys if len(k) > 1), key=lambda k: (-keys[k], -len(k), k))
     owner: dict[tuple[str, ...], tuple[str, ...]] = {}
     for key in full:
@@ -571,6 +572,9 @@ def _cluster_names(mentions: Iterable[Mention]) -> dict[tuple[str, ...], tuple[s
     full = [k for k in full if not _generation(k)]  # "Trump" alone is not "Trump Jr."
     for key in sorted(k for k in keys if len(k) == 1):
         word = key[0]
+        if located[key] >= 2 and 2 * located[key] >= keys[key]:
+            owner[key] = key  # "in Surrey" is the county, not Surrey Police
+            continue
         by_last = {owner[k] for k in full if _ends_with(k, word)}
         by_first = {
             owner[k] for k in full
