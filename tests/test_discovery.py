@@ -343,3 +343,19 @@ def test_a_county_named_after_in_is_no_part_of_its_police_and_a_team_needs_a_sid
     # "a team of agents" and "the team" he left: nothing says whose, so no row.
     assert not [g for g in report.groups if g.name.lower().startswith("team")]
 
+
+
+
+def test_a_role_with_words_of_its_own_is_someone_the_article_sets_apart(tmp_path: Path) -> None:
+    report = corpus_of(tmp_path, {
+        "a.txt": "Plea\n\nMichael Cohen, a lawyer, pleaded guilty. Michael Cohen spoke.\n",
+        "b.txt": "Meeting\n\nThe lawyer Michael Cohen was not there. A London-based lawyer met "
+                 "the aides.\n",
+    })
+    cohen = group_with(report, "Michael Cohen")
+    # b.txt puts "lawyer" beside Cohen's name, but "a London-based lawyer" is described with
+    # words of its own: someone the article sets apart, not Cohen.
+    assert [(m.article, m.text) for m in report.matches if m.group == cohen.id] == [
+        ("a.txt", "Michael Cohen"), ("a.txt", "lawyer"), ("a.txt", "Michael Cohen"),
+        ("b.txt", "lawyer Michael Cohen"),
+    ]

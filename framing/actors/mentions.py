@@ -29,6 +29,7 @@ from itertools import pairwise
 from framing.actors.words import (
     COLLECTIVES,
     CONNECTORS,
+    DETERMINERS,
     GROUP_NOUNS,
     PERSON_NOUNS,
     ROLE_NOUNS,
@@ -40,7 +41,8 @@ from framing.text.layer import TextLayer
 
 APPOSITION = re.compile(r"\(?|,(?:\s*(?:the|a|an))?(?:\s+[\w'-]+){0,3}")
 NOUN_OPENERS = frozenset({"DT", "PRP$", "POS", "JJ", "CD", "PDT", "WP$"})  # tags before a noun
-OTHER = re.compile(r"\b(?:an)?other\s+$", re.IGNORECASE)  # "another actress": someone else
+SOMEONE_ELSE = frozenset({"another", "other"})  # "another actress" is not the actress
+WORD_BEFORE = re.compile(r"([\w'-]+)\s+$")  # the word right before a role, in the same phrase
 PERSON_NOUN = re.compile(r"(?:ist|ant|ator|tyrant|despot|thug|strongman|proxy|militia)$")
 
 
@@ -200,14 +202,24 @@ def _licensed_roles(
         role = m.source == "discovered" and m.group in terms.named and not _is_discovered_name(
             m, terms
         )
-        licensed = (m.group, m.term) in beside or (m.group, _head(m.term)) in heads or (
-            titles.get(m.term.lower()) == m.group and m.group in named
-            and not OTHER.search(text, 0, m.start)
+        bare_head = (m.group, m.term.lower()) in heads  # "lawyer", not "London-based lawyer"
+        licensed = (m.group, m.term) in beside or (
+            (bare_head or titles.get(m.term.lower()) == m.group)
+            and m.group in named and _bare(text, m.start)
         )
         if role and (_plural_of(m) or not licensed):
             continue
         out.append(m)
     return out
+
+
+def _bare(text: str, start: int) -> bool:
+    """A role with no words of its own before it ("the lawyer", "his lawyer"): the one the
+    corpus means by it. "Another actress", "a London-based lawyer", "the former president"
+    describe someone the article sets apart."""
+    before = WORD_BEFORE.search(text, max(0, start - 40), start)
+    word = before.group(1).lower() if before else "the"
+    return word in DETERMINERS and word not in SOMEONE_ELSE
 
 
 def _apposed(text: str, a: Match, b: Match) -> bool:
