@@ -359,3 +359,15 @@ def test_a_role_with_words_of_its_own_is_someone_the_article_sets_apart(tmp_path
         ("a.txt", "Michael Cohen"), ("a.txt", "lawyer"), ("a.txt", "Michael Cohen"),
         ("b.txt", "lawyer Michael Cohen"),
     ]
+
+
+def test_a_us_state_and_a_members_party_tag_are_no_actors(tmp_path: Path) -> None:
+    report = corpus_of(tmp_path, {
+        "a.txt": "Race\n\nSen. Chuck Grassley, R-Iowa, spoke. Iowa farmers listened. Grassley "
+                 "left Iowa.\n",
+        "b.txt": "Remarks\n\nRep. Bruce Braley, D-Iowa, apologized to Iowa farmers. Braley "
+                 "spoke.\n",
+    })
+    names = {g.name for g in report.groups}
+    assert {"Chuck Grassley", "Bruce Braley"} <= names
+    assert not names & {"Iowa", "R-Iowa", "D-Iowa"}

@@ -82,11 +82,13 @@ from framing.actors.words import (
     THING_WORDS,
     TITLE_ABBREVIATIONS,
     TITLE_WORDS,
+    US_STATES,
 )
 from framing.lexicon.matching import fold
 from framing.model import Article, Connotation, Corpus, Group, Match, Term
 from framing.slugs import slugify
 
+PARTY_STATE = re.compile(r"[rdi]-[a-z]+(?: [a-z]+)?")  # "R-Iowa", "D-N.Y.": a member's tag
 GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})  # name suffixes: another person
 PARTICLE_NAME = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|bin|ibn|abu|de|van|von)-[A-Z]")
 # Tags of words that are never a name's first word, whatever their capital: verbs, adverbs,
@@ -264,7 +266,8 @@ def _acronym(words: Sequence[str]) -> str:
 
 
 def _located(tokens: list[Token], first: int, after: int) -> bool:
-    """A place: "in Aleppo", "Idlib Province", "the Aleppo-Damascus highway"."""
+    """A place: "in Aleppo", "Idlib Province", "the Aleppo-Damascus highway", a US state or a
+    member's party-state tag ("Iowa", "R-Iowa")."""
     before = _singular(tokens[first - 1].key) if first > 0 else ""
     if before in {"and", "or"}:  # "the towns of Kefraya and al-Foua": both are places
         j = first - 2
@@ -273,9 +276,11 @@ def _located(tokens: list[Token], first: int, after: int) -> bool:
         before = _singular(tokens[j].key) if j >= 0 and j < first - 2 else before
     following = {_singular(t.key) for t in tokens[after : after + 2]}
     last = _singular(tokens[after - 1].key)
+    name = " ".join(t.key for t in tokens[first:after])
     return (
-        before in LOCATIVES or before.endswith(PLACE_PREFIXES) or tokens[first].key in PLACE_FIRST
-        or bool(following & PLACE_NOUNS) or last in PLACE_NOUNS
+        name in US_STATES or PARTY_STATE.fullmatch(name) is not None
+        or before in LOCATIVES or before.endswith(PLACE_PREFIXES)
+        or tokens[first].key in PLACE_FIRST or bool(following & PLACE_NOUNS) or last in PLACE_NOUNS
     )
 
 
