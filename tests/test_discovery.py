@@ -371,3 +371,16 @@ def test_a_us_state_and_a_members_party_tag_are_no_actors(tmp_path: Path) -> Non
     names = {g.name for g in report.groups}
     assert {"Chuck Grassley", "Bruce Braley"} <= names
     assert not names & {"Iowa", "R-Iowa", "D-Iowa"}
+
+
+def test_a_capitalised_adjective_before_a_noun_is_no_short_name(tmp_path: Path) -> None:
+    report = corpus_of(tmp_path, {
+        "a.txt": "Charges\n\nFederal authorities made an arrest. He was charged in the Federal "
+                 "District Court.\n",
+        "b.txt": "Court\n\nFederal authorities had been searching. The Federal District Court "
+                 "met.\n",
+    })
+    court = group_with(report, "Federal District Court")
+    # "Federal authorities": an adjective with a capital, not a short name of the court.
+    assert [m.text for m in report.matches if m.group == court.id] == [
+        "Federal District Court", "Federal District Court"]

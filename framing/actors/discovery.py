@@ -87,6 +87,7 @@ from framing.actors.words import (
 from framing.lexicon.matching import fold
 from framing.model import Article, Connotation, Corpus, Group, Match, Term
 from framing.slugs import slugify
+from framing.text.tagger import lexicon as tagger_lexicon
 
 PARTY_STATE = re.compile(r"[rdi]-[a-z]+(?: [a-z]+)?")  # "R-Iowa", "D-N.Y.": a member's tag
 GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})  # name suffixes: another person
@@ -313,8 +314,11 @@ def _demonym(token: Token) -> bool:
 
 
 def _modifier(run: list[Token], tokens: list[Token], text: str) -> bool:
-    """'North Korean' in 'North Korean officials': a nationality modifying a noun, not a name."""
-    if not _demonym(run[-1]) or run[-1].text.isupper():
+    """'North Korean' in 'North Korean officials', 'Federal' in 'Federal prosecutors': a
+    nationality, or an adjective in lower case (as the tagger's lexicon knows it) written with a
+    capital, modifying a noun: not a name."""
+    adjective = len(run) == 1 and tagger_lexicon().get(run[0].key) == "JJ"
+    if not (_demonym(run[-1]) or adjective) or run[-1].text.isupper():
         return False  # "Elizabeth II", "ISI", "Lohan" are names
     if len(run) > 1 and run[0].key not in COMPASS:
         return False  # "Nicolas Sebastian said" is a person; "North Korean officials" are not
