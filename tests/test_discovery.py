@@ -384,3 +384,12 @@ def test_a_capitalised_adjective_before_a_noun_is_no_short_name(tmp_path: Path) 
     # "Federal authorities": an adjective with a capital, not a short name of the court.
     assert [m.text for m in report.matches if m.group == court.id] == [
         "Federal District Court", "Federal District Court"]
+
+
+def test_a_region_of_the_world_is_a_place(tmp_path: Path) -> None:
+    report = corpus_of(tmp_path, {
+        "a.txt": "Cable\n\nThe cable cut links between Europe and the Middle East. Europe lost "
+                 "traffic.\n",
+        "b.txt": "Outage\n\nTraffic to the Middle East slowed. Engineers in Europe worked.\n",
+    })
+    assert not {"Europe", "Middle East"} & {g.name for g in report.groups}

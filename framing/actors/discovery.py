@@ -83,6 +83,7 @@ from framing.actors.words import (
     TITLE_ABBREVIATIONS,
     TITLE_WORDS,
     US_STATES,
+    WORLD_REGIONS,
 )
 from framing.lexicon.matching import fold
 from framing.model import Article, Connotation, Corpus, Group, Match, Term
@@ -267,8 +268,8 @@ def _acronym(words: Sequence[str]) -> str:
 
 
 def _located(tokens: list[Token], first: int, after: int) -> bool:
-    """A place: "in Aleppo", "Idlib Province", "the Aleppo-Damascus highway", a US state or a
-    member's party-state tag ("Iowa", "R-Iowa")."""
+    """A place: "in Aleppo", "Idlib Province", "the Aleppo-Damascus highway", a US state, a
+    region of the world or a member's party-state tag ("Iowa", "the Middle East", "R-Iowa")."""
     before = _singular(tokens[first - 1].key) if first > 0 else ""
     if before in {"and", "or"}:  # "the towns of Kefraya and al-Foua": both are places
         j = first - 2
@@ -279,7 +280,7 @@ def _located(tokens: list[Token], first: int, after: int) -> bool:
     last = _singular(tokens[after - 1].key)
     name = " ".join(t.key for t in tokens[first:after])
     return (
-        name in US_STATES or PARTY_STATE.fullmatch(name) is not None
+        name in US_STATES or name in WORLD_REGIONS or PARTY_STATE.fullmatch(name) is not None
         or before in LOCATIVES or before.endswith(PLACE_PREFIXES)
         or tokens[first].key in PLACE_FIRST or bool(following & PLACE_NOUNS) or last in PLACE_NOUNS
     )
