@@ -9,7 +9,12 @@ from pathlib import Path
 from framing.analysis import analyze
 from framing.copy.alignment import AlignmentReport, align_corpus
 from framing.copy.suggest import draft_lexicon, render_draft, suggest_terms
-from framing.lexicon.files import bundled_lexicon_files, check_lexicons, load_lexicons
+from framing.lexicon.files import (
+    bundled_lexicon_files,
+    check_lexicons,
+    load_lexicon,
+    load_lexicons,
+)
 from framing.model import AnalysisConfig, Corpus, Group, Match, Report, Term
 from framing.text.loading import load_corpus
 
@@ -83,6 +88,13 @@ def test_draft_is_a_lexicon_once_a_person_sets_the_connotations(tmp_path: Path) 
     assert "term \"troops from Lebanon's Hezboll-ah movement\"" in problems[0]
     draft.write_text(text.replace(PLACEHOLDER, 'connotation = "neutral"'), encoding="utf-8")
     assert check_lexicons([draft]) == []
+    # A rated term takes its strength from the hint line under the connotation.
+    rated = text.replace(PLACEHOLDER, 'connotation = "negative"').replace(
+        '# strength = "mild | clear | strong"  # for a negative or positive term: keep one',
+        'strength = "mild"')
+    draft.write_text(rated, encoding="utf-8")
+    assert check_lexicons([draft]) == []
+    assert {t.strength for g in load_lexicon(draft).groups for t in g.terms} == {"mild"}
 
 
 def test_wordings_are_ranked_by_how_often_and_how_consistently_they_swap() -> None:

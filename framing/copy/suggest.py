@@ -220,7 +220,9 @@ def render_draft(
         f"# Draft lexicon: wordings editors swapped in copy shared across the corpus {name}.",
         "# Nothing here is confirmed. For each term: read the sentences quoted above it, keep it",
         "# only if it labels the referent, uncomment its connotation and keep one of negative,",
-        "# neutral or positive, and improve its note for a student. Delete the terms you reject.",
+        "# neutral or positive (a negative or positive term also gets a strength: mild, clear or",
+        "# strong; see lexicons/README.md), and improve its note for a student. Delete the terms",
+        "# you reject.",
         "# `framing lexicon check` on this file names every term still without a connotation.",
         "# Referent ids repeat the lexicon's: move confirmed terms under the referent of the same",
         "# id in that lexicon (loaded beside it, this file would repeat its ids).",
@@ -282,6 +284,7 @@ def _term_lines(term: SuggestedTerm, report: Report, alignment: AlignmentReport)
         "[[referent.term]]",
         f"phrase = {_toml(term.phrase)}",
         '# connotation = "negative | neutral | positive"  # TO CONFIRM: keep one, uncomment',
+        '# strength = "mild | clear | strong"  # for a negative or positive term: keep one',
         f"note = {_toml(note)}",
     ]
 
