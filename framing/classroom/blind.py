@@ -317,11 +317,14 @@ def _compiled(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
 
 def _form_pattern(form: str) -> str:
     """A name's regex. Several words: in any case, joined by up to three other characters or by
-    nothing ("TRT World", "TRTWorld", "trt-world"). One word: as written or in capitals
-    ("Reuters", "REUTERS/AFP"), so that an outlet called "Time" does not hide every "time"."""
+    nothing ("TRT World", "TRTWorld", "trt-world"). One word: capitalised as written or in
+    capitals ("Reuters", "REUTERS/AFP"), so that an outlet called "Time" does not hide every
+    "time"; a name in lower case, as a file name gives it ("reuters.txt"), is looked for as
+    a text writes a name, with a capital."""
     words = _WORDS.findall(form)
     if len(words) == 1:
-        spellings = dict.fromkeys((words[0], words[0].upper()))
+        word = words[0] if not words[0].islower() else words[0].capitalize()
+        spellings = dict.fromkeys((word, word.upper()))
         return _bounded("(?-i:" + "|".join(map(re.escape, spellings)) + ")")
     return _bounded(_words_pattern(form))
 
