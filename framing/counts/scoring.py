@@ -34,6 +34,7 @@ from framing.model import (
     Origin,
     Strength,
 )
+from framing.text.folding import fold
 
 SHARE_KEYS: tuple[Connotation, ...] = ("negative", "neutral", "positive", "unrated")
 STRENGTH_VALUE: dict[Strength, int] = {"mild": 1, "clear": 2, "strong": 3}
@@ -41,7 +42,6 @@ UNGRADED: Strength = "clear"  # a negative or positive term the lexicon has not 
 STRONG = STRENGTH_VALUE["strong"]
 
 _DASHES = re.compile(r"[\s\-\u2010-\u2015\u00ad]+")  # spaces, hyphens and dashes in a label
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _POSSESSIVE = re.compile(r"(?<=\w)'s?$")
 
 Strengths = dict[tuple[str, str], Strength | None]  # (group id, term phrase) -> strength
@@ -69,7 +69,7 @@ def written(match: Match, text: str) -> str:
 def label_key(text: str) -> str:
     """What two spellings of one label share: "War-ravaged" and "war ravaged" are one label,
     and so are "army" and "army's" (a possessive is grammar, not a word chosen)."""
-    plain = _DASHES.sub(" ", text.translate(_APOSTROPHES).casefold()).strip()
+    plain = _DASHES.sub(" ", fold(text).casefold()).strip()
     return _POSSESSIVE.sub("", plain)
 
 
@@ -111,7 +111,7 @@ def count_labels(
         counts[key] += 1
         quoted[key] += m.voice == "quoted"
         articles[key].add(m.article)
-        spellings[key][_POSSESSIVE.sub("", words.translate(_APOSTROPHES))] += 1
+        spellings[key][_POSSESSIVE.sub("", fold(words))] += 1
         entries[key][m.term] += 1
         entry_counts[(m.outlet, m.group, m.term)] += 1
         meta[(m.group, m.term)] = _Meta(
