@@ -57,8 +57,8 @@ def analyze(
     packs = choose_packs(corpus, lexicons, first, forced_packs)
     lexicons = [p.lexicon for p in packs if p.chosen]
     chosen = {g.id for lexicon in lexicons for g in lexicon.groups}
-    groups, matches = _actors(corpus, [g for g in offered if g.id in chosen],
-                              [m for m in first if m.group in chosen], config, corrections)
+    matches = [m for m in first if m.group in chosen]
+    groups = _actors(corpus, [g for g in offered if g.id in chosen], matches, config, corrections)
     groups = rate_discovered(groups, lexicons)
     if passes == 2:
         matches = _match_all(corpus, groups, progress, passes, 1)
@@ -86,14 +86,14 @@ def analyze(
 def _actors(
     corpus: Corpus, groups: list[Group], matches: list[Match], config: AnalysisConfig,
     corrections: tuple[Correction, ...],
-) -> tuple[list[Group], list[Match]]:
-    """The lexicons' referents and those found in the text (which a lexicon match already
+) -> list[Group]:
+    """The lexicons' referents and those found in the text (what a lexicon match already
     covers is left to the lexicon), with the user's corrections applied."""
     if config.discover:
         groups = groups + list(discover(corpus, matches, config.min_mentions))
     if corrections:
         groups = apply_corrections(groups, corrections)
-    return groups, matches
+    return groups
 
 
 def _match_all(
