@@ -279,3 +279,14 @@ def test_files_named_after_their_outlets_make_a_blind_report(tmp_path: Path) -> 
     # TRT World's text says "told Reuters" (the name the blind report once refused to hide).
     assert "told Reuters" in corpus.article("trt-world.txt").text
     assert not [a.id for a in blind.articles if "Reuters" in a.text or "REUTERS" in a.text]
+
+
+def test_an_outlet_id_inside_a_longer_word_or_hash_is_no_leak() -> None:
+    _, key = blinded()
+    outlet = key.outlets[0]
+    hidden = replace(key, outlets=(replace(outlet, real_id="d19"), *key.outlets[1:]))
+    # "d19" as an outlet id (a feed whose outlets are document numbers): the anchor hash
+    # "5d196d" holds the letters but names nothing; "outlet d19" and "ev-d19-x" do.
+    assert "d19" not in find_leaks('<a href="#ev-outlet-h-bandits-5d196d">x</a>', hidden)
+    assert "d19" in find_leaks("<p>outlet d19 wrote</p>", hidden)
+    assert "d19" in find_leaks('<a href="#ev-d19-x">x</a>', hidden)

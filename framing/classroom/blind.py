@@ -280,7 +280,7 @@ def find_leaks(page: str, key: BlindKey) -> tuple[str, ...]:
     texts = (page, html.unescape(page))
     leaks: dict[str, None] = {}
     checks: list[tuple[str, str]] = [(h.form, h.pattern) for h in key.hidden]
-    checks += [(o.real_id, _words_pattern(o.real_id)) for o in key.outlets]
+    checks += [(o.real_id, _bounded(_words_pattern(o.real_id))) for o in key.outlets]
     checks += [(s, _bounded(re.escape(s))) for s in key.sources]
     for label, pattern in checks:
         regex = re.compile(pattern, re.IGNORECASE)
