@@ -103,6 +103,17 @@ def test_places_are_not_actors(tmp_path: Path) -> None:
     assert not names & {"Aleppo", "Idlib Province"}
 
 
+def test_big_cities_are_places_but_people_named_after_them_are_not(tmp_path: Path) -> None:
+    report = corpus_of(tmp_path, {
+        "a.txt": "Heist\n\nFour robbers hit a Paris jeweller. Paris police said Paris was "
+                 "shocked. Whitney Houston sang. Houston smiled.\n",
+        "b.txt": "Robbery\n\nThe robbers fled Paris. Houston waved.\n",
+    })
+    names = {g.name for g in report.groups}
+    assert "Paris" not in names  # 3 mentions, none after a locative: the gazetteer says city
+    assert "Whitney Houston" in names  # her surname is a city's name; her row stays
+
+
 def test_clusters_with_the_same_name_become_one_referent() -> None:
     from framing.actors.discovery import Cluster, _group, _merge_same_names
 

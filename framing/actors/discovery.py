@@ -55,6 +55,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from framing.actors.words import (
     ADJECTIVE_ENDINGS,
     CALENDAR,
+    CITIES,
     COLLECTIVES,
     COMPASS,
     CONNECTORS,
@@ -164,11 +165,16 @@ class Cluster:
     located: int = 0  # name mentions that read as places
     things: int = 0  # name mentions that read as objects or works
 
+    city: bool = False  # named only by a big city's name ("Paris", "New York City")
+
     @property
     def place(self) -> bool:
-        """Named mostly after a locative preposition ("in Aleppo", "near Al-Hader")."""
+        """Named mostly after a locative preposition ("in Aleppo", "near Al-Hader"), or only
+        by a big city's name ("Paris"), with no title beside it. A city standing for its team
+        ("Philadelphia used a second-half surge") is lost with it: a row "Vancouver" in a
+        shooting story costs more than a missing one in a basketball story."""
         named = sum(self.names.values())
-        return named > 0 and self.located * 2 >= named and not self.titled
+        return named > 0 and (self.located * 2 >= named or self.city) and not self.titled
 
     @property
     def thing(self) -> bool:
@@ -690,6 +696,8 @@ def discover(
             for role in filter(None, (m.role, m.apposition)):
                 cluster.roles[role] += 1
                 role_owner[(m.article, role.lower())][key] += 1
+    for cluster in clusters.values():
+        cluster.city = all(" ".join(k) in CITIES for k in cluster.keys)
     for m in mentions:
         if not m.name:
             member = _member_of(m, owner)

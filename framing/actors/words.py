@@ -8,7 +8,9 @@ two never drift apart. This module turns them into the sets discovery.py and men
 
 from __future__ import annotations
 
-from framing.text.wordlists import ACTORS, word_map, word_set, word_tuple
+import unicodedata
+
+from framing.text.wordlists import ACTORS, PLACES, word_map, word_set, word_tuple
 from framing.voices.speech_words import CALENDAR as CALENDAR_NAMES
 from framing.voices.speech_words import DETERMINERS as SPEECH_DETERMINERS
 from framing.voices.speech_words import PARTICLES
@@ -49,3 +51,15 @@ ADJECTIVE_ENDINGS = word_tuple(ACTORS, "adjective_endings")
 PLACE_PREFIXES = word_tuple(ACTORS, "place_prefixes")
 THING_WORDS = word_set(ACTORS, "thing_words")
 OBJECT_DETERMINERS = word_set(ACTORS, "object_determiners")
+
+
+def _plain(name: str) -> str:
+    """'Bogotá' -> 'bogota': the form a name is written in without its accents."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+# Big cities, as name keys ("new york city"), with and without accents: rows of places.
+CITIES = frozenset(
+    form for city in word_tuple(PLACES, "cities")
+    for form in (city.replace(".", ""), _plain(city).replace(".", ""))
+)

@@ -1,7 +1,8 @@
 """The word lists of the rules, read from the data files shipped in ``framing/data``.
 
 ``speech.toml`` holds what quotations, attributions and speakers are read with, ``verbs.toml``
-what agency is read with, ``actors.toml`` what actors are discovered with. Each file is parsed
+what agency is read with, ``actors.toml`` what actors are discovered with, ``places.toml``
+the cities that are places, not actors. Each file is parsed
 once; a missing or malformed list, or a word listed twice, is a
 :class:`~framing.errors.FramingError` naming the file and the list.
 """
@@ -18,6 +19,7 @@ from framing.errors import FramingError
 SPEECH = "speech.toml"
 VERBS = "verbs.toml"
 ACTORS = "actors.toml"
+PLACES = "places.toml"
 
 
 @cache
