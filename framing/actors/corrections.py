@@ -61,12 +61,20 @@ def load_corrections(folder: Path) -> tuple[Correction, ...]:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
         raise InputError(f"{path}: not valid UTF-8 TOML ({err}); fix the syntax there") from None
+    except RecursionError:
+        raise InputError(f"{path}: brackets nested too deeply to read; fix the syntax there"
+                         ) from None
     problems: list[str] = []
     corrections: list[Correction] = []
     for action in sorted(set(data) - set(KEYS)):
         problems.append(f"{path}: unknown section [[{action}]]; use merge, split, rename or ignore")
     for action, allowed in KEYS.items():
-        for i, entry in enumerate(data.get(action, []), 1):
+        entries = data.get(action, [])
+        if not isinstance(entries, list):
+            problems.append(f"{path}: '{action}' must be a section written [[{action}]], not "
+                            f"{action} = {entries!r}")
+            continue
+        for i, entry in enumerate(entries, 1):
             where = f"{path}: {action} #{i}"
             corrections.append(_parse(action, entry, allowed, where, problems))
     if problems:

@@ -7,6 +7,7 @@ commands; report.py runs a report; support.py holds what they share.
 
 from __future__ import annotations
 
+import signal
 from importlib import resources
 from pathlib import Path
 
@@ -32,8 +33,14 @@ def cli() -> None:
 
 
 def main() -> None:
-    """Entry point of the `framing` command."""
+    """Entry point of the `framing` command. SIGTERM ends the run as Ctrl-C does, so that a
+    half-written report's temporary file is removed on the way out."""
+    signal.signal(signal.SIGTERM, _terminated)
     cli(prog_name="framing")
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 @cli.command()

@@ -136,6 +136,9 @@ def load_lexicon(source: Path | Traversable) -> Lexicon:
         raise LexiconError([f"{label}: not valid TOML ({err}); fix the syntax there"]) from None
     except OSError as err:
         raise LexiconError([f"{label}: cannot be read ({err.strerror})"]) from None
+    except RecursionError:
+        raise LexiconError([f"{label}: brackets nested too deeply to read; fix the syntax there"]
+                           ) from None
     problems: list[str] = []
     lexicon = _parse_file(data, label, source.name, problems)
     if problems:

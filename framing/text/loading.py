@@ -15,6 +15,7 @@ import json
 import logging
 import re
 from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,7 @@ FEED_TYPES = frozenset({".jsonl", ".csv"})
 ROW_FIELDS = ("outlet", "text")  # a feed row needs both; a blank or absent title is allowed
 _CREDIT_SPLIT = re.compile(r"\s*[/,;]\s*")
 _INDEX_PREFIX = re.compile(r"^(?:\d+[_-]+)+")
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # half a UTF-16 pair: no character at all
 _HASH_PART = re.compile(r"^(?:\d+|(?=[0-9a-f]*\d)[0-9a-f]{6,})$", re.IGNORECASE)
 
 
@@ -105,7 +107,11 @@ def _load_file(path: Path, entry: ManifestEntry | None) -> tuple[list[Document],
     if suffix in FEED_TYPES:
         return _load_feed(path, text, encoding, entry)
     if suffix in HTML_TYPES:
-        doc = _html_document(path.name, text, encoding)
+        try:
+            doc = _html_document(path.name, text, encoding)
+        except Exception as err:  # lxml, trafilatura, htmldate: any failure skips this page
+            reason = f"the page could not be parsed ({type(err).__name__}); save it again"
+            return [], [Skipped(source=path.name, reason=reason)]
         if doc is None:
             return [], [Skipped(source=path.name, reason="no article text found in the page")]
     else:
@@ -200,14 +206,30 @@ def _jsonl_rows(text: str) -> Iterator[tuple[int, Mapping[str, Any] | str]]:
         except json.JSONDecodeError as err:
             yield number, f"not valid JSON ({err.msg}); fix the line"
             continue
+        except RecursionError:
+            yield number, "brackets nested too deeply to read; fix the line"
+            continue
         yield number, row if isinstance(row, dict) else "not a JSON object; fix the line"
 
 
 def _csv_rows(text: str) -> Iterator[tuple[int, Mapping[str, Any] | str]]:
     """Yield (row number, row) per data row; the header row is not counted."""
     reader = csv.DictReader(io.StringIO(text))
-    for number, row in enumerate(reader, start=1):
-        yield number, {(key or "").strip().lower(): value for key, value in row.items()}
+    with _csv_fields_up_to(len(text)):
+        for number, row in enumerate(reader, start=1):
+            yield number, {(key or "").strip().lower(): value for key, value in row.items()}
+
+
+@contextmanager
+def _csv_fields_up_to(size: int) -> Iterator[None]:
+    """Let the csv module read a field as long as the whole file (one long article per row;
+    its default stops at 131,072 characters), and give the old limit back after."""
+    before = csv.field_size_limit()
+    csv.field_size_limit(max(before, min(size + 1, 2**31 - 1)))
+    try:
+        yield
+    finally:
+        csv.field_size_limit(before)
 
 
 def _row_document(source: str, row: Mapping[str, Any], entry: ManifestEntry | None,
@@ -247,7 +269,7 @@ def _field(row: Mapping[str, Any], key: str) -> str | None:
     value = row.get(key)
     if value is None:
         return None
-    text = str(value).strip()
+    text = LONE_SURROGATE.sub("\ufffd", str(value)).strip()  # JSON may escape half a pair
     return text or None
 
 
@@ -274,7 +296,9 @@ def read_manifest(path: Path) -> dict[str, ManifestEntry]:
                                 "the columns, at least file and outlet")
     entries: dict[str, ManifestEntry] = {}
     first_row: dict[str, int] = {}
-    for number, raw in enumerate(reader, start=2):
+    with _csv_fields_up_to(len(text)):
+        rows = list(reader)
+    for number, raw in enumerate(rows, start=2):
         row = {(key or "").strip().lower(): value for key, value in raw.items()}
         name, entry = _manifest_entry(path, number, row)
         if name in entries:

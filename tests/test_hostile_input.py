@@ -1,0 +1,127 @@
+"""Odd and hostile input (issue 11): each reproducer is a clear message or a correct result,
+never a traceback, and nothing is left behind."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from framing.actors.corrections import load_corrections
+from framing.cli.main import cli
+from framing.errors import InputError, LexiconError, OutputError
+from framing.lexicon.files import load_lexicon
+from framing.render.output import STALE_SECONDS, write_atomic
+from framing.text.loading import load_corpus, load_documents
+
+STORY_A = "Hezbollah fighters left the town on Tuesday, the army said."
+STORY_B = "Hezbollah fighters came back to the town on Wednesday."
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def two_articles(folder: Path) -> Path:
+    write(folder, "a.txt", f"Retreat\n\n{STORY_A}\n")
+    write(folder, "b.txt", f"Return\n\n{STORY_B}\n")
+    return folder
+
+
+def test_a_lone_surrogate_in_a_feed_becomes_a_replacement_character(tmp_path: Path) -> None:
+    # JSON may escape half a UTF-16 pair; Python reads it as a character no file can hold.
+    write(tmp_path, "feed.jsonl",
+          '{"outlet": "A", "title": "T", "text": "a \\ud800 b. ' + STORY_A + '"}\n'
+          '{"outlet": "B", "title": "U", "text": "' + STORY_B + '"}\n')
+    docs, _ = load_documents(tmp_path)
+    assert docs[0].text.startswith("T\n\na \ufffd b.")
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(cli, ["report", str(tmp_path), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "a \ufffd b." in out.read_text(encoding="utf-8")
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_a_surrogate_in_what_is_written_does_not_crash_nor_leave_a_temp_file(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "r.html"
+    write_atomic(out, "x \ud800 y")
+    assert out.read_bytes() == b"x ? y"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.html"]
+
+
+def test_a_temp_file_a_killed_run_left_is_swept_once_stale(tmp_path: Path) -> None:
+    stale = write(tmp_path, ".r.html.abc123.tmp", "half a report")
+    fresh = write(tmp_path, ".r.html.def456.tmp", "another run, still writing")
+    other = write(tmp_path, ".notes.txt.abc123.tmp", "not framing's")
+    old = time.time() - STALE_SECONDS - 60
+    os.utime(stale, (old, old))
+    os.utime(other, (old, old))
+    write_atomic(tmp_path / "r.html", "report")
+    assert not stale.exists()
+    assert fresh.exists() and other.exists()
+
+
+def test_a_failed_write_leaves_no_temp_file(tmp_path: Path) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (folder / "r.html").mkdir()  # the rename onto a folder fails
+    with pytest.raises(OutputError, match="cannot write"):
+        write_atomic(folder / "r.html", "report")
+    assert [p.name for p in folder.iterdir()] == ["r.html"]
+
+
+def test_a_deeply_nested_json_line_is_skipped_with_its_reason(tmp_path: Path) -> None:
+    write(tmp_path, "feed.jsonl", "[" * 1000 + "]" * 1000 + "\n"
+          f'{{"outlet": "A", "text": "{STORY_A}"}}\n{{"outlet": "B", "text": "{STORY_B}"}}\n')
+    docs, skipped = load_documents(tmp_path)
+    assert [d.outlet for d in docs] == ["A", "B"]
+    assert [(s.source, s.reason) for s in skipped] == [
+        ("feed.jsonl#1", "brackets nested too deeply to read; fix the line")
+    ]
+
+
+def test_deeply_nested_toml_is_a_clear_error(tmp_path: Path) -> None:
+    lexicon = write(tmp_path, "deep.toml", "x = " + "[" * 500 + "]" * 500 + "\n")
+    with pytest.raises(LexiconError, match=r"deep\.toml: brackets nested too deeply"):
+        load_lexicon(lexicon)
+    write(tmp_path, "referents.toml", "x = " + "[" * 500 + "]" * 500 + "\n")
+    with pytest.raises(InputError, match=r"referents\.toml: brackets nested too deeply"):
+        load_corrections(tmp_path)
+
+
+@pytest.mark.parametrize("value", ["5", "true", "1.5", "1979-05-27", '"Kim"', "{ a = 1 }"])
+def test_a_correction_section_that_is_not_a_list_of_tables(tmp_path: Path, value: str) -> None:
+    write(tmp_path, "referents.toml", f"merge = {value}\n")
+    with pytest.raises(InputError, match=r"'merge' must be a section written \[\[merge\]\]"):
+        load_corrections(tmp_path)
+
+
+def test_a_csv_field_longer_than_the_csv_module_default(tmp_path: Path) -> None:
+    long_text = "The army said the town was quiet. " * 5000  # 170,000 characters
+    write(tmp_path, "feed.csv", f'outlet,title,text\nA,Quiet,"{long_text}"\nB,Loud,{STORY_B}\n')
+    docs, skipped = load_documents(tmp_path)
+    assert skipped == [] and docs[0].text == f"Quiet\n\n{long_text.strip()}"
+
+
+def test_an_outlets_csv_field_longer_than_the_csv_module_default(tmp_path: Path) -> None:
+    two_articles(tmp_path)
+    title = "Hezbollah " * 15000  # 150,000 characters
+    write(tmp_path, "outlets.csv", f"file,outlet,title\na.txt,A,{title}\nb.txt,B,\n")
+    corpus = load_corpus(tmp_path)
+    assert [o.name for o in corpus.outlets] == ["A", "B"]
+
+
+def test_a_page_lxml_cannot_parse_is_skipped_with_its_reason(tmp_path: Path) -> None:
+    two_articles(tmp_path)
+    write(tmp_path, "c.html", "<math>html")
+    docs, skipped = load_documents(tmp_path)
+    assert [d.source for d in docs] == ["a.txt", "b.txt"]
+    assert [s.source for s in skipped] == ["c.html"]
+    assert skipped[0].reason.startswith("the page could not be parsed")
