@@ -25,7 +25,7 @@ from framing.voices.agency import (
     find_casualties,
     headline_voice,
 )
-from framing.voices.statements import Quote, corpus_quotes, voice_of
+from framing.voices.statements import Quote, corpus_quotes, quote_finder
 
 Progress = Callable[[int, int], None]  # (articles done, articles in all)
 
@@ -123,13 +123,12 @@ def _with_voices(matches: Sequence[Match], quotes: Sequence[Quote]) -> list[Matc
     Reported speech ("the Observatory said regime forces had ...") is the outlet's paraphrase,
     so only direct quotations make a label someone else's words.
     """
-    by_article: defaultdict[str, list[Quote]] = defaultdict(list)
-    for quote in quotes:
-        by_article[quote.article].append(quote)
+    innermost = quote_finder(quotes, direct_only=True)
     marked = []
     for m in matches:
-        voice, speaker = voice_of(m, by_article[m.article], direct_only=True)
-        marked.append(replace(m, voice=voice, speaker=speaker) if voice == "quoted" else m)
+        quote = innermost(m.article, m.start)
+        speaker = None if quote is None else quote.name or quote.speaker or None
+        marked.append(m if quote is None else replace(m, voice="quoted", speaker=speaker))
     return marked
 
 

@@ -44,9 +44,10 @@ word ("dictator").
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
@@ -575,9 +576,12 @@ def _cluster_names(mentions: Sequence[Mention]) -> dict[tuple[str, ...], tuple[s
     keys = Counter(m.name for m in mentions if m.name)
     located = Counter(m.name for m in mentions if m.name and m.located)
     full = sorted((k for k in keys if len(k) > 1), key=lambda k: (-keys[k], -len(k), k))
+    rank = {k: i for i, k in enumerate(full)}
+    having = _names_by_word(full)  # only names that share a word can contain one another
     owner: dict[tuple[str, ...], tuple[str, ...]] = {}
     for key in full:
-        bigger = [o for o in full if o != key and (_contains(o, key) or _contains(key, o))
+        near = sorted({o for w in key for o in having[w]}, key=rank.__getitem__)
+        bigger = [o for o in near if o != key and (_contains(o, key) or _contains(key, o))
                   and _generation(o) == _generation(key)]  # "Donald Trump Jr." is his son
         known = [owner[o] for o in bigger if o in owner]
         owner[key] = known[0] if known else key
@@ -585,18 +589,19 @@ def _cluster_names(mentions: Sequence[Mention]) -> dict[tuple[str, ...], tuple[s
     for key in full:
         weight[owner[key]] += keys[key]
     acronyms = {_acronym(k): owner[k] for k in full}
-    full = [k for k in full if not _generation(k)]  # "Trump" alone is not "Trump Jr."
+    having = _names_by_word([k for k in full if not _generation(k)])  # "Trump" is no Jr.
     for key in sorted(k for k in keys if len(k) == 1):
         word = key[0]
         if located[key] >= 2 and 2 * located[key] >= keys[key]:
             owner[key] = key  # "in Surrey" is the county, not Surrey Police
             continue
-        by_last = {owner[k] for k in full if _ends_with(k, word)}
+        holding = having.get(word, [])
+        by_last = {owner[k] for k in holding if _ends_with(k, word)}
         by_first = {
-            owner[k] for k in full
+            owner[k] for k in holding
             if k[0] == word and (len(k) > 2 or keys[key] < 3 * weight[owner[k]])
         }  # "Kim" is Kim Jong Un's, but "Microsoft" named 20 times is not "Microsoft Word"
-        inside = {owner[k] for k in full if word in k and not _after_of(k, word)}
+        inside = {owner[k] for k in holding if not _after_of(k, word)}
         candidates = by_last or by_first or (inside if len(inside) == 1 else set())
         if candidates:
             owner[key] = max(candidates, key=lambda k: (weight[k], k))
@@ -605,6 +610,15 @@ def _cluster_names(mentions: Sequence[Mention]) -> dict[tuple[str, ...], tuple[s
         else:
             owner[key] = key
     return owner
+
+
+def _names_by_word(names: Sequence[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    """Each word with the names holding it, in the order given."""
+    having: defaultdict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for name in names:
+        for word in dict.fromkeys(name):
+            having[word].append(name)
+    return having
 
 
 def _generation(name: tuple[str, ...]) -> str:
@@ -675,7 +689,7 @@ def discover(
     for article in corpus.articles:
         for i in range(len(article.sentences)):
             for m in sentence_mentions(article, i, texts[article.id], known):
-                found = _uncovered(m, covered.get(m.article, ()), texts[article.id])
+                found = _uncovered(m, covered.get(m.article, Coverage()), texts[article.id])
                 if found is not None:
                     mentions.append(found)
     owner = _cluster_names(mentions)
@@ -827,33 +841,54 @@ def _holders(
     return found
 
 
-def _covered(matches: Sequence[Match]) -> dict[str, list[tuple[int, int]]]:
+@dataclass(frozen=True)
+class Coverage:
+    """The stretches of an article's text that lexicon matches cover, merged and in order, so
+    that whether a mention overlaps one is found by bisection, not by reading them all."""
+
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+
+    def last_before(self, end: int) -> int:
+        """Index of the last stretch starting before ``end`` (-1 if none)."""
+        return bisect.bisect_left(self.starts, end) - 1
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = self.last_before(end)
+        return i >= 0 and self.ends[i] > start
+
+
+def _covered(matches: Sequence[Match]) -> dict[str, Coverage]:
     spans: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
     for m in matches:
         if m.kind == "referent":
             spans[m.article].append((m.start, m.end))
-    return spans
+    covered = {}
+    for article, found in spans.items():
+        cover = Coverage()
+        for start, end in sorted(found):
+            if cover.ends and start <= cover.ends[-1]:
+                cover.ends[-1] = max(cover.ends[-1], end)
+            else:
+                cover.starts.append(start)
+                cover.ends.append(end)
+        covered[article] = cover
+    return covered
 
 
-def _uncovered(
-    m: Mention, spans: Sequence[tuple[int, int]], text: str
-) -> Mention | None:
+def _uncovered(m: Mention, cover: Coverage, text: str) -> Mention | None:
     """The mention where no lexicon match covers it. When a lexicon covers only the start of
     a title ("Syrian regime" in "Syrian regime leader Bashar al Assad"), the rest of the title
     ("leader") stays the name's label; a covered name is left to the lexicon."""
-    if not _overlaps(spans, m.start, m.end):
+    if not cover.overlaps(m.start, m.end):
         return m
-    if not m.name or m.name_start <= m.start or _overlaps(spans, m.name_start, m.end):
+    if not m.name or m.name_start <= m.start or cover.overlaps(m.name_start, m.end):
         return None
-    cut = max(e for s, e in spans if s < m.name_start and m.start < e)
+    cut = cover.ends[cover.last_before(m.name_start)]  # where the lexicon's words stop
     role = text[cut : m.name_start].strip()
     if not role or _singular(role.split()[-1].lower()) not in PEOPLE:
         return replace(m, start=m.name_start, role="", role_head="")
     return replace(m, start=m.name_start - len(text[cut : m.name_start].lstrip()), role=role)
-
-
-def _overlaps(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
 
 
 def _group(

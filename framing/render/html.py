@@ -6,6 +6,7 @@ no new figures; every number shown comes from the Report and links to the senten
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections import Counter, defaultdict
@@ -374,10 +375,10 @@ def _article_view(
 
 
 def _paragraph_of(article: Article, offset: int) -> int:
-    for i, (start, end) in enumerate(article.paragraphs):
-        if start <= offset < end:
-            return i
-    return -1
+    """Index of the kept paragraph holding ``offset``, -1 when none does (paragraphs are in
+    text order and do not overlap, so bisection finds it)."""
+    i = bisect.bisect_right(article.paragraphs, offset, key=lambda p: p[0]) - 1
+    return i if i >= 0 and offset < article.paragraphs[i][1] else -1
 
 
 def _marked_pieces(

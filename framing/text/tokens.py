@@ -7,7 +7,7 @@ offsets; they share these helpers for positions in the text.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from framing.model import Article
 from framing.text.layer import Token
@@ -55,8 +55,25 @@ def kept_spans(article: Article) -> list[Span]:
 
 def sentence_at(article: Article, pos: int) -> int:
     """Index of the sentence holding ``pos`` (the one before it, between sentences)."""
-    starts = [s.start for s in article.sentences]
-    return max(0, bisect.bisect_right(starts, pos) - 1)
+    return max(0, bisect.bisect_right(article.sentences, pos, key=lambda s: s.start) - 1)
+
+
+def within(spans: Iterable[Span]) -> Callable[[int], bool]:
+    """A test "is this offset inside one of the spans?" in log time: the spans merged into
+    disjoint runs and looked up by bisection (a long article has thousands of quotes)."""
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    starts = [start for start, _ in merged]
+
+    def inside(pos: int) -> bool:
+        i = bisect.bisect_right(starts, pos) - 1
+        return i >= 0 and pos < merged[i][1]
+
+    return inside
 
 
 def paragraph_at(article: Article, pos: int) -> Span:

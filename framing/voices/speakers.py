@@ -19,7 +19,7 @@ from typing import cast, get_args
 from framing.errors import FramingError
 from framing.lexicon.matching import fold
 from framing.model import Article, Group, Match
-from framing.text.tokens import Span, kept_spans, sentence_at, tokens
+from framing.text.tokens import Span, kept_spans, sentence_at, tokens, within
 from framing.text.wordlists import SPEECH, rule_lists
 from framing.voices.phrases import proper_name
 from framing.voices.quotes import Quote, RawQuote, SpeakerKind
@@ -274,9 +274,10 @@ def _person_mentions(
     with a title or role ('spokeswoman Maria Zakharova'), or as the subject of a sentence
     ('Hillary Clinton lied', 'Braley apologized' once Braley is known as a person)."""
     found: list[tuple[_Antecedent, bool]] = []  # with: named as a subject only
+    skipped = within(outside)
     for start, end in kept_spans(article):
         for m in _NAME_RUN.finditer(text, start, end):
-            if any(s <= m.start("name") < e for s, e in outside):
+            if skipped(m.start("name")):
                 continue
             words = m.group("name").split()
             while words and words[0].lower().strip(".") in LEADING | DETERMINERS | STOP | LINKS:

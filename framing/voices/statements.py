@@ -22,7 +22,9 @@ This module is the public face of those steps: import from here.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import bisect
+from collections import defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Literal
 
@@ -52,6 +54,7 @@ __all__ = [
     "corpus_quotes",
     "find_quotes",
     "proper_name",
+    "quote_finder",
     "quote_segments",
     "speaker_kind",
     "speaker_referent",
@@ -112,11 +115,31 @@ def voice_of(
     Reported speech counts as quoted unless ``direct_only``. The innermost quote holding the
     match's start wins; the speaker is the resolved name, else the speaker as written.
     """
-    holding = [
-        q for q in quotes if q.article == match.article and q.start <= match.start < q.end
-        and (q.direct or not direct_only)
-    ]
-    if not holding:
-        return "own", None
-    inner = min(holding, key=lambda q: (q.end - q.start, not q.direct))
-    return "quoted", inner.name or inner.speaker or None
+    inner = quote_finder(quotes, direct_only)(match.article, match.start)
+    return ("own", None) if inner is None else ("quoted", inner.name or inner.speaker or None)
+
+
+def quote_finder(
+    quotes: Sequence[Quote], direct_only: bool = False
+) -> Callable[[str, int], Quote | None]:
+    """A lookup of the innermost quote (direct ones only, if asked) holding an offset of an
+    article. Quotes are indexed by start, so a lookup reads only those that start within one
+    quote's length before the offset: an article of a megabyte has thousands of quotes."""
+    by_article: defaultdict[str, list[Quote]] = defaultdict(list)
+    for q in sorted(quotes, key=lambda q: (q.article, q.start)):
+        if q.direct or not direct_only:
+            by_article[q.article].append(q)
+    starts = {a: [q.start for q in qs] for a, qs in by_article.items()}
+    longest = {a: max(q.end - q.start for q in qs) for a, qs in by_article.items()}
+
+    def innermost(article: str, pos: int) -> Quote | None:
+        found = by_article.get(article, [])
+        i = bisect.bisect_right(starts.get(article, []), pos)
+        holding = []
+        while i > 0 and found[i - 1].start > pos - longest[article]:
+            i -= 1
+            if pos < found[i].end:
+                holding.append(found[i])
+        return min(holding, key=lambda q: (q.end - q.start, not q.direct), default=None)
+
+    return innermost
