@@ -3,18 +3,23 @@ never a traceback, and nothing is left behind."""
 
 from __future__ import annotations
 
+import csv
+import errno
 import os
 import time
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from pytest import MonkeyPatch
 
+import framing.cli.report as report_cli
 from framing.actors.corrections import load_corrections
 from framing.cli.main import cli
 from framing.errors import InputError, LexiconError, OutputError
 from framing.lexicon.files import load_lexicon
-from framing.render.output import STALE_SECONDS, write_atomic
+from framing.render import output
+from framing.render.output import STALE_SECONDS, write_atomic, write_together
 from framing.text.loading import load_corpus, load_documents
 
 STORY_A = "Hezbollah fighters left the town on Tuesday, the army said."
@@ -68,13 +73,54 @@ def test_a_temp_file_a_killed_run_left_is_swept_once_stale(tmp_path: Path) -> No
     assert fresh.exists() and other.exists()
 
 
-def test_a_failed_write_leaves_no_temp_file(tmp_path: Path) -> None:
-    folder = tmp_path / "out"
-    folder.mkdir()
-    (folder / "r.html").mkdir()  # the rename onto a folder fails
+def test_a_failed_rename_leaves_no_temp_file(tmp_path: Path, monkeypatch: MonkeyPatch) -> None:
+    def refuse(source: str, target: Path) -> None:
+        raise OSError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(output.os, "replace", refuse)
     with pytest.raises(OutputError, match="cannot write"):
-        write_atomic(folder / "r.html", "report")
-    assert [p.name for p in folder.iterdir()] == ["r.html"]
+        write_atomic(tmp_path / "r.html", "report")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_report_and_its_key_are_written_both_or_neither(
+    tmp_path: Path, monkeypatch: MonkeyPatch
+) -> None:
+    report, key = write(tmp_path, "r.html", "old report"), write(tmp_path, "r-key.html", "old key")
+    opened = []
+    real = output.os.fdopen
+
+    def full_disk_at_the_second(fd: int, mode: str) -> object:
+        opened.append(fd)
+        if len(opened) == 2:
+            os.close(fd)
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(fd, mode)
+
+    monkeypatch.setattr(output.os, "fdopen", full_disk_at_the_second)
+    with pytest.raises(OutputError, match="No space left"):
+        write_together([(report, "new report"), (key, "new key")])
+    assert (report.read_text(), key.read_text()) == ("old report", "old key")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r-key.html", "r.html"]
+
+
+@pytest.mark.parametrize("where, message", [
+    ("missing/r.html", "does not exist"),
+    ("out.html", "is a folder"),
+])
+def test_the_destination_is_checked_before_the_analysis(
+    tmp_path: Path, monkeypatch: MonkeyPatch, where: str, message: str
+) -> None:
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("analysed although the report could not be written")
+
+    monkeypatch.setattr(report_cli, "_analyse", never)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "out.html").mkdir()
+    corpus = two_articles(tmp_path / "in")
+    result = CliRunner().invoke(cli, ["report", str(corpus), "-o", str(tmp_path / where)])
+    assert result.exit_code != 0 and message in result.output
+    assert "Traceback" not in result.output
 
 
 def test_a_deeply_nested_json_line_is_skipped_with_its_reason(tmp_path: Path) -> None:
@@ -125,3 +171,43 @@ def test_a_page_lxml_cannot_parse_is_skipped_with_its_reason(tmp_path: Path) -> 
     assert [d.source for d in docs] == ["a.txt", "b.txt"]
     assert [s.source for s in skipped] == ["c.html"]
     assert skipped[0].reason.startswith("the page could not be parsed")
+
+
+def corpus_with_outlets(folder: Path, outlets: list[str]) -> Path:
+    """One article per outlet, each naming Hezbollah and the regime (syria pack terms)."""
+    folder.mkdir(exist_ok=True)
+    rows = ["file,outlet"]
+    for i, outlet in enumerate(outlets):
+        write(folder, f"{i}.txt", f"Story {i}\n\nThe Syrian regime and Hezbollah fighters "
+              f"shelled the rebels. The regime said Hezbollah fighters held the town.\n")
+        rows.append(f'{i}.txt,"{outlet}"')
+    write(folder, "outlets.csv", "\n".join(rows) + "\n")
+    return folder
+
+
+def test_outlet_names_that_differ_only_in_case_are_one_outlet(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    corpus = load_corpus(corpus_with_outlets(tmp_path, ["reuters", "Reuters", "TRT World"]))
+    assert [(o.name, len(o.articles)) for o in corpus.outlets] == [
+        ("Reuters", 2), ("TRT World", 1)
+    ]
+    assert "outlet names Reuters, reuters differ only in case" in caplog.text
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_defused(tmp_path: Path) -> None:
+    folder = corpus_with_outlets(tmp_path / "in", ['=HYPERLINK(""http://x"")', "@SUM(A1)"])
+    out = tmp_path / "labels.csv"
+    result = CliRunner().invoke(cli, ["report", str(folder), "-o", str(out), "--pack", "syria"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert {r["outlet_name"] for r in rows} == {"'=HYPERLINK(\"http://x\")", "'@SUM(A1)"}
+    assert "-2" in {r["score"] for r in rows}  # numbers keep their sign
+
+
+def test_escape_codes_in_an_outlet_name_never_reach_the_terminal(tmp_path: Path) -> None:
+    folder = corpus_with_outlets(tmp_path / "in", ["Evil\x1b]0;pwned\x07\x1b[2J", "Plain"])
+    result = CliRunner().invoke(cli, ["report", str(folder), "-o", str(tmp_path / "r.html")])
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "Evil?]0;pwned??[2J" in result.output

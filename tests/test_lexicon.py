@@ -227,3 +227,21 @@ def test_no_lexicon_is_fitted_to_the_demo() -> None:
         spellings = {s.casefold() for g in load_lexicon(path).groups for t in g.terms
                      for s in (t.phrase, *t.variants)}
         assert not spellings & {"hezboll-ah", "isise", "iraqis people protecting units"}, path.name
+
+
+def test_an_id_used_twice_in_one_file_is_a_problem(tmp_path: Path) -> None:
+    path = tmp_path / "dup.toml"
+    path.write_text(
+        'name = "Dup"\nscope = "general"\n[[sources]]\ntitle = "Test"\n'
+        '[[referent]]\nid = "hezbollah"\nname = "Hezbollah"\n'
+        'term = [{ phrase = "Hezbollah", connotation = "neutral", note = "its name" }]\n'
+        '[[referent]]\nid = "hezbollah"\nname = "Hizbullah"\n'
+        'term = [{ phrase = "Party of God", connotation = "neutral", note = "translation" }]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(LexiconError) as caught:
+        load_lexicon(path)
+    assert caught.value.problems == [
+        f"{path}: referent 'hezbollah': the id is already used by the referent named "
+        "'Hezbollah' in this file; give each entry its own id"
+    ]

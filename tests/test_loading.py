@@ -312,17 +312,18 @@ def test_no_articles_is_refused() -> None:
 
 def test_outlets_sorted_and_slugs_unique() -> None:
     docs = [doc("z.txt", "Zeit Online"), doc("b10.txt", "BBC"), doc("b2.txt", "BBC"),
-            doc("c.txt", "bbc"), doc("le.txt", "Le Monde  diplomatique"), doc("x_1.txt", None)]
+            doc("c.txt", "bbc"), doc("d.txt", "BBC!"), doc("le.txt", "Le Monde  diplomatique"),
+            doc("x_1.txt", None)]
     corpus = build_corpus("c", docs, [])
     assert [(out.id, out.name, out.articles) for out in corpus.outlets] == [
-        ("bbc", "BBC", ("b2.txt", "b10.txt")),
-        ("bbc-2", "bbc", ("c.txt",)),
+        ("bbc", "BBC", ("b2.txt", "b10.txt", "c.txt")),  # "bbc" differs only in case
+        ("bbc-2", "BBC!", ("d.txt",)),
         ("le-monde-diplomatique", "Le Monde diplomatique", ("le.txt",)),
         ("x", "x", ("x_1.txt",)),
         ("zeit-online", "Zeit Online", ("z.txt",)),
     ]
-    assert [art.id for art in corpus.articles] == ["b2.txt", "b10.txt", "c.txt", "le.txt",
-                                                   "x_1.txt", "z.txt"]
+    assert [art.id for art in corpus.articles] == ["b2.txt", "b10.txt", "c.txt", "d.txt",
+                                                   "le.txt", "x_1.txt", "z.txt"]
 
 
 def test_slugify() -> None:

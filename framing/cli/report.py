@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from framing.cli.support import ProgressBar, check_packs, fail, lexicon_sources, resolve_output
+from framing.cli.support import (
+    ProgressBar,
+    check_packs,
+    fail,
+    lexicon_sources,
+    printable,
+    resolve_output,
+)
 from framing.errors import FramingError, OutputError
 
 if TYPE_CHECKING:
@@ -76,7 +83,7 @@ def _analyse(request: ReportRequest) -> tuple[Report, _Blind | None]:
     forced = {*request.packs, *(lex.path for lex in lexicons if not is_bundled(lex))}
     corpus = load_corpus(request.corpus, ProgressBar("Reading articles"))
     for skipped in corpus.skipped:
-        click.echo(f"skipped {skipped.source}: {skipped.reason}", err=True)
+        click.echo(printable(f"skipped {skipped.source}: {skipped.reason}"), err=True)
     corrections = load_corrections(request.corpus)
     config = AnalysisConfig(top_terms=request.top_terms, discover=request.discover,
                             own_voice_only=request.own_voice,
@@ -116,7 +123,7 @@ def _render(request: ReportRequest, fmt: str, report: Report, blind: _Blind | No
 
 def run_report(request: ReportRequest) -> None:
     """Analyse, render and write, printing the summary; errors become clear messages."""
-    from framing.render.output import write_atomic
+    from framing.render.output import check_destination, write_together
     from framing.render.text import render_summary
 
     path, chosen, named = resolve_output(request.output, request.fmt, request.default_stem)
@@ -124,6 +131,8 @@ def run_report(request: ReportRequest) -> None:
         if request.blind and (chosen != "html" or path is None):
             raise click.UsageError("--blind writes an HTML report and its key beside it: "
                                    "give -o FILE.html")
+        if path is not None:
+            check_destination(path)  # before the analysis, which may take minutes
         if path is not None and not named:
             _refuse_foreign(path)
         if path is not None and request.blind:
@@ -133,12 +142,13 @@ def run_report(request: ReportRequest) -> None:
         if path is None:
             click.echo(content, nl=False)
         else:
-            write_atomic(path, content)
+            pages = [(path, content)]
             if blind is not None:
-                write_atomic(_key_path(path), blind.page)
+                pages.append((_key_path(path), blind.page))
+            write_together(pages)  # a blind report and its key: both or neither
     except FramingError as err:
         raise fail(err) from None
-    click.echo(render_summary(report), err=path is None)
+    click.echo(printable(render_summary(report)), err=path is None)
     if path is not None:
         click.echo(f"Wrote {chosen.upper()} report to {path}")
     if blind is not None and path is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from collections.abc import Callable, Sequence
 from importlib.resources.abc import Traversable
@@ -38,7 +39,16 @@ def setup_logging(verbose: bool) -> None:
 
 
 def fail(err: FramingError) -> click.ClickException:
-    return click.ClickException(str(err))
+    return click.ClickException(printable(str(err)))
+
+
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but tab and newline
+
+
+def printable(text: str) -> str:
+    """Text for the terminal with its control characters shown as "?": an outlet name or a
+    file name with an escape sequence must not recolour, retitle or clear the terminal."""
+    return CONTROL.sub("?", text)
 
 
 def lexicon_options(func: F) -> F:

@@ -371,11 +371,18 @@ def _spellings(term: Term) -> list[str]:
 
 
 def _duplicate_problems(groups: Sequence[Group], label: str, problems: list[str]) -> None:
-    """The same spelling twice in one file is ambiguous: which referent gets the count?"""
+    """The same id or spelling twice in one file is ambiguous: which referent gets the
+    count?"""
     seen: dict[str, str] = {}
+    ids: dict[str, str] = {}
     for group in groups:
         if not group.id:
             continue
+        if group.id in ids:
+            problems.append(f"{label}: {group.kind} '{group.id}': the id is already used by "
+                            f"{ids[group.id]} in this file; give each entry its own id")
+            continue
+        ids[group.id] = f"the {group.kind} named {group.name!r}"
         for term in group.terms:
             for spelling in _spellings(term):
                 owner = f"{group.kind} '{group.id}'"

@@ -197,6 +197,9 @@ def _count_row(row: Any, group_key: str) -> dict[str, Any]:
     }
 
 
+FORMULA_STARTS = frozenset("=+-@\t\r")
+
+
 def render_json(report: Report) -> str:
     """Pretty, deterministic JSON ending in a newline."""
     return json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n"
@@ -212,8 +215,16 @@ def render_csv(report: Report) -> str:
     for r in report.labels:
         if r.kind == "referent":
             writer.writerow([
-                r.outlet, outlets[r.outlet], r.group, groups[r.group], r.term, r.lexicon_term,
-                r.connotation, "" if r.score is None else r.score, r.count,
-                f"{r.per_1000_words:.2f}", r.articles, f"{r.tfidf:.4f}", r.source, r.quoted,
+                r.outlet, _cell(outlets[r.outlet]), r.group, _cell(groups[r.group]),
+                _cell(r.term), _cell(r.lexicon_term), r.connotation,
+                "" if r.score is None else r.score, r.count, f"{r.per_1000_words:.2f}",
+                r.articles, f"{r.tfidf:.4f}", r.source, r.quoted,
             ])
     return buffer.getvalue()
+
+
+def _cell(text: str) -> str:
+    """Text from the articles or the user as a spreadsheet will not run it: a cell starting
+    with =, +, -, @, a tab or a carriage return is a formula to Excel and LibreOffice
+    (``=HYPERLINK(…)`` as an outlet name), so it gets a leading apostrophe, as OWASP advises."""
+    return "'" + text if text[:1] in FORMULA_STARTS else text

@@ -7,6 +7,7 @@ import glob
 import os
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from framing.errors import OutputError
@@ -22,29 +23,55 @@ MARKERS = (
 
 
 def write_atomic(path: Path, content: str) -> None:
-    """Write to a temporary file beside ``path``, then rename it over ``path``.
+    """Write to a temporary file beside ``path``, then rename it over ``path``."""
+    write_together([(path, content)])
 
-    Whatever stops the write (an error, Ctrl-C, SIGTERM) removes the temporary file; one left
+
+def write_together(files: Sequence[tuple[Path, str]]) -> None:
+    """Write every file or none (a blind report and its key): each to a temporary file beside
+    it first, so that a full disk or an error replaces nothing, then rename them all.
+
+    Whatever stops the write (an error, Ctrl-C, SIGTERM) removes the temporary files; one left
     by a killed run (SIGKILL, power loss) is swept by the next write of the same file once it
     is an hour old."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise OutputError(f"{path}: folder {folder} does not exist; create it or choose another")
-    data = content.encode("utf-8", errors="replace")  # a lone surrogate becomes "?", no crash
-    _sweep(folder, path.name)
-    tmp: str | None = None
+    for path, _ in files:
+        check_destination(path)
+    temps: list[tuple[str, Path]] = []
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=folder)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else NEW_FILE_MODE)
-        os.replace(tmp, path)
-        tmp = None
+        for path, content in files:
+            data = content.encode("utf-8", errors="replace")  # a lone surrogate: "?"
+            _sweep(_folder(path), path.name)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX,
+                                       dir=_folder(path))
+            temps.append((tmp, path))
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else NEW_FILE_MODE)
+        while temps:
+            tmp, path = temps[0]
+            os.replace(tmp, path)
+            temps.pop(0)
     except OSError as err:
         raise OutputError(f"{path}: cannot write ({err.strerror}); choose another place") from None
     finally:
-        if tmp is not None:
+        for tmp, _ in temps:
             Path(tmp).unlink(missing_ok=True)
+
+
+def check_destination(path: Path) -> None:
+    """Fail before any work when ``path`` cannot be written: its folder is missing or not
+    writable, or it is a folder itself."""
+    folder = _folder(path)
+    if not folder.is_dir():
+        raise OutputError(f"{path}: folder {folder} does not exist; create it or choose another")
+    if path.is_dir():
+        raise OutputError(f"{path} is a folder; give a file name, for example {path}/report.html")
+    if not os.access(folder, os.W_OK):
+        raise OutputError(f"{path}: folder {folder} is not writable; choose another place")
+
+
+def _folder(path: Path) -> Path:
+    return path.parent if str(path.parent) else Path(".")
 
 
 def _sweep(folder: Path, name: str) -> None:

@@ -14,6 +14,7 @@ import io
 import json
 import logging
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -353,9 +354,7 @@ def build_corpus(
         raise InputError(f"corpus {name}: no articles; add .txt or .html files, one article "
                          "each, from at least two outlets")
     _check_unique_sources(name, docs)
-    by_outlet: dict[str, list[Document]] = {}
-    for doc in docs:
-        by_outlet.setdefault(_outlet_name(doc), []).append(doc)
+    by_outlet = _by_outlet(docs)
     if len(by_outlet) < 2:
         only = next(iter(by_outlet))
         raise InputError(f"only one outlet ({only}): framing compares outlets; add articles "
@@ -377,6 +376,26 @@ def build_corpus(
                               words=sum(art.words for art in cleaned)))
     return Corpus(name=name, outlets=tuple(outlets), articles=tuple(articles),
                   skipped=tuple(skipped))
+
+
+def _by_outlet(docs: list[Document]) -> dict[str, list[Document]]:
+    """The documents per outlet. Names that differ only in case ("Reuters", "reuters") are one
+    outlet, named by its most used spelling (else the one with more capitals), with a
+    warning: a reader would never take them for two."""
+    spellings: dict[str, Counter[str]] = {}
+    grouped: dict[str, list[Document]] = {}
+    for doc in docs:
+        name = _outlet_name(doc)
+        spellings.setdefault(name.casefold(), Counter())[name] += 1
+        grouped.setdefault(name.casefold(), []).append(doc)
+    by_outlet = {}
+    for key, counts in spellings.items():
+        name = max(counts, key=lambda n: (counts[n], sum(c.isupper() for c in n), n))
+        if len(counts) > 1:
+            logger.warning("outlet names %s differ only in case: read as one outlet, %s",
+                           ", ".join(sorted(counts)), name)
+        by_outlet[name] = grouped[key]
+    return by_outlet
 
 
 def _unique_slugs(names: list[str]) -> dict[str, str]:
