@@ -211,3 +211,43 @@ def test_escape_codes_in_an_outlet_name_never_reach_the_terminal(tmp_path: Path)
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.output and "\x07" not in result.output
     assert "Evil?]0;pwned??[2J" in result.output
+
+
+# --------------------------------------------------------------------------- the blind edition
+
+DISGUISED = [  # the outlet's name as an article, a credit or a careless user may write it
+    "Reu\u00adters", "Reu\u200bters", "Reu\u200dters", "\uff32\uff45\uff55\uff54\uff45\uff52\uff53",
+    "Reut\u0435rs", "R E U T E R S", "trt", "reuters", "reuters.com", "@ReutersAgency",
+    "ReutersTV", "TRT\u2060World",
+]
+
+
+def test_the_blind_edition_hides_a_name_however_it_is_written(tmp_path: Path) -> None:
+    folder = tmp_path / "reuters-and-trt"  # a lowercase folder name naming both outlets
+    folder.mkdir()
+    forms = " ".join(f"({form})" for form in DISGUISED)
+    write(folder, "reuters.txt", f"Town falls\n\n{STORY_A} Seen by {forms}.\n"
+          "REUTERS/Jane Doe/File Photo\nRebels said Hezbollah fighters shelled the town.\n")
+    write(folder, "trt-world.txt", f"Return\n\n{STORY_B}\n")
+    write(folder, "outlets.csv", "file,outlet,date\nreuters.txt,Reuters,12 Nov 2015 Reuters\n"
+          "trt-world.txt,TRT World,\n")
+    out = tmp_path / "class.html"
+    result = CliRunner().invoke(cli, ["report", str(folder), "--blind", "-o", str(out),
+                                      "--title", "reuters vs trt"])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    for form in [*DISGUISED, "Jane Doe", "Reuters", "TRT World", "reuters vs trt"]:
+        assert form not in page, form
+    assert "Hezbollah" in page and "File Photo" not in page
+    assert "Reuters" in (tmp_path / "class-key.html").read_text(encoding="utf-8")
+
+
+def test_an_outlet_named_by_an_ordinary_word_does_not_hide_the_word(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", f"Retreat\n\n{STORY_A} It was time to go, the Sun said.\n")
+    write(tmp_path, "b.txt", f"Return\n\n{STORY_B}\n")
+    write(tmp_path, "outlets.csv", "file,outlet\na.txt,Sun\nb.txt,Time\n")
+    out = tmp_path / "class.html"
+    result = CliRunner().invoke(cli, ["report", str(tmp_path), "--blind", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert "It was time to go, the \u2588\u2588\u2588 said." in page

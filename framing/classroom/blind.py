@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
@@ -42,6 +43,7 @@ from framing.text.cleaning import (
     photo_credit,
 )
 from framing.text.layer import build_layer
+from framing.text.tagger import lexicon as tagger_lexicon
 
 MASK = "\u2588"  # FULL BLOCK: the redaction bar, one per hidden character
 BLIND_PREFIX = "Outlet"
@@ -210,6 +212,7 @@ def _blind_article(
         title=_mask(article.title, patterns),
         removed=tuple(removed),
         credits=tuple(_mask(credit, patterns) for credit in article.credits),
+        date=None if article.date is None else _mask(article.date, patterns),
         url=None,
         layer=build_layer(text, [(s.start, s.end) for s in article.sentences]),
     )
@@ -273,14 +276,15 @@ def mask_names(text: str, key: BlindKey) -> str:
 def find_leaks(page: str, key: BlindKey) -> tuple[str, ...]:
     """The hidden names, outlet ids and original file names that ``page`` still contains.
 
-    Names of several words in any case; one-word names ("Reuters") as written or in capitals,
-    as they are masked; outlet ids in any case. Only between non-letters, in the page as
-    written and with its HTML entities decoded. Empty when the page is blind.
+    Each name and outlet id as it is masked (see ``_form_pattern``): an id that is an ordinary
+    word ("time") only capitalised, as a name is written. Only between non-letters, in the page
+    as written and in its shadow (entities decoded, invisible characters dropped, look-alike
+    letters read as Latin). Empty when the page is blind.
     """
-    texts = (page, html.unescape(page))
+    texts = (page, _shadow(page)[0], _shadow(html.unescape(page))[0])
     leaks: dict[str, None] = {}
     checks: list[tuple[str, str]] = [(h.form, h.pattern) for h in key.hidden]
-    checks += [(o.real_id, _bounded(_words_pattern(o.real_id))) for o in key.outlets]
+    checks += [(o.real_id, _form_pattern(o.real_id)) for o in key.outlets]  # as names are
     checks += [(s, _bounded(re.escape(s))) for s in key.sources]
     for label, pattern in checks:
         regex = re.compile(pattern, re.IGNORECASE)
@@ -290,15 +294,79 @@ def find_leaks(page: str, key: BlindKey) -> tuple[str, ...]:
 
 
 def _mask(text: str, patterns: re.Pattern[str] | None) -> str:
+    """Bars over every URL and every hidden name, however it is written: names are looked for
+    in the text's shadow (see ``_shadow``), each found name widened to the handle, domain or
+    name it is part of ("@ReutersAgency", "reuters.com", "ReutersTV"), and a photo credit
+    after it ("REUTERS/Jane Doe/File Photo") covered with it."""
     spans = [m.span() for m in _URL.finditer(text)]
     if patterns is not None:
-        spans += [m.span() for m in patterns.finditer(text)]
+        shadow, where = _shadow(text)
+        for m in patterns.finditer(shadow):
+            if m.end() > m.start():
+                start, end = (m.span() if where is None
+                              else (where[m.start()], where[m.end() - 1] + 1))
+                spans.append(_widened(text, start, end))
     if not spans:
         return text
     chars = list(text)
     for start, end in spans:
         chars[start:end] = _bar(text[start:end])
     return "".join(chars)
+
+
+# Characters drawn as nothing: soft hyphen, zero-width spaces and joiners, direction marks.
+_INVISIBLE = frozenset(
+    "\u00ad\u034f\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+    "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
+)
+# Cyrillic and Greek letters drawn like Latin ones (from Unicode's confusables list): "Reuters"
+# written with a Cyrillic "ie" (U+0435) for its "e" still reads as Reuters.
+_LOOKALIKES = str.maketrans(
+    "\u0430\u0435\u043e\u0440\u0441\u0443\u0445\u0456\u0458\u0455\u0501\u04cf"
+    "\u0410\u0412\u0415\u041a\u041c\u041d\u041e\u0420\u0421\u0422\u0425\u0406\u0408"
+    "\u0405\u0423"
+    "\u0391\u0392\u0395\u0396\u0397\u0399\u039a\u039c\u039d\u039f\u03a1\u03a4\u03a5"
+    "\u03a7\u03bf",
+    "aeopcyxijsdl" "ABEKMHOPCTXIJ" "SY" "ABEZHIKMNOPTY" "Xo",
+)
+_ATTACHED_LEFT = re.compile(r"[@#]+$")  # a handle or hashtag sign before the name
+_ATTACHED_RIGHT = re.compile(r"(?:[^\W_]|[.@](?=[^\W_]))+")  # "TV", ".com", "Agency"
+# "REUTERS/Jane Doe/File Photo": the photographer's name, on the credit's own line.
+_PHOTO_CREDIT = re.compile(r"[ \t]*/[ \t]*(?:[A-Z][\w.'-]*[ \t]?){1,4}(?:/[ \t]*File(?: Photo)?)?")
+
+
+def _shadow(text: str) -> tuple[str, list[int] | None]:
+    """The text as a reader sees it, for finding names: invisible characters dropped, each
+    character in its compatibility form (full-width letters, U+FF21 on, read as ASCII) and Latin
+    look-alikes read as Latin. With the offset in ``text`` of each of its characters (None
+    when the text is ASCII, so the shadow is the text)."""
+    if text.isascii():
+        return text, None
+    out: list[str] = []
+    where: list[int] = []
+    for i, char in enumerate(text):
+        if char in _INVISIBLE:
+            continue
+        if not char.isascii():
+            char = unicodedata.normalize("NFKC", char).translate(_LOOKALIKES)
+        out.append(char)
+        where.extend([i] * len(char))
+    return "".join(out), where
+
+
+def _widened(text: str, start: int, end: int) -> tuple[int, int]:
+    """A found name's span widened over what is attached to it: "@" before, the rest of a
+    handle or domain after, and a photographer's credit after a slash."""
+    left = _ATTACHED_LEFT.search(text, max(0, start - 8), start)
+    if left:
+        start = left.start()
+    right = _ATTACHED_RIGHT.match(text, end)
+    if right:
+        end = right.end()
+    credit = _PHOTO_CREDIT.match(text, end)
+    if credit:
+        end = credit.end()
+    return start, end
 
 
 def _bar(text: str) -> str:
@@ -317,16 +385,21 @@ def _compiled(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
 
 def _form_pattern(form: str) -> str:
     """A name's regex. Several words: in any case, joined by up to three other characters or by
-    nothing ("TRT World", "TRTWorld", "trt-world"). One word: capitalised as written or in
-    capitals ("Reuters", "REUTERS/AFP"), so that an outlet called "Time" does not hide every
-    "time"; a name in lower case, as a file name gives it ("reuters.txt"), is looked for as
-    a text writes a name, with a capital."""
+    nothing ("TRT World", "TRTWorld", "trt-world"). One word that is no ordinary word
+    ("Reuters", "TRT"): in any case, its letters even spaced out ("R E U T E R S"), and also
+    where a capital carries it on ("ReutersTV"). One that is an ordinary word ("Time", "Sun"),
+    or of two letters: capitalised or in capitals only, so that an outlet called "Time" does
+    not hide every "time"."""
     words = _WORDS.findall(form)
-    if len(words) == 1:
-        word = words[0] if not words[0].islower() else words[0].capitalize()
+    if len(words) > 1:
+        return _bounded(_words_pattern(form))
+    word = words[0]
+    if len(word) <= 2 or word.lower() in tagger_lexicon():
+        word = word if not word.islower() else word.capitalize()
         spellings = dict.fromkeys((word, word.upper()))
         return _bounded("(?-i:" + "|".join(map(re.escape, spellings)) + ")")
-    return _bounded(_words_pattern(form))
+    letters = "[ .]?".join(map(re.escape, word)) if len(word) >= 4 else re.escape(word)
+    return rf"(?<![^\W_])(?:{letters})(?:(?![^\W_])|(?-i:(?<=[a-z])(?=[A-Z])))"
 
 
 def _words_pattern(text: str) -> str:
