@@ -63,6 +63,21 @@ class Sentence:
     start: int
     end: int
     in_title: bool = False
+    piece: int = 0  # 1, 2 … for the pieces of a sentence cut at the limit; 0: whole
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReadingLimits:
+    """How much of its input framing reads, stated in every report and set by the user.
+
+    An article longer than ``max_article_chars`` is skipped, with the reason (a book or a
+    database dump is no article, and would take minutes). A sentence longer than
+    ``max_sentence_words`` (text with no full stops, a list run together) is cut into pieces
+    of that many words, since the rules that read a whole sentence around each match would
+    otherwise cost the square of its length."""
+
+    max_article_chars: int = 1_000_000
+    max_sentence_words: int = 200
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -108,6 +123,12 @@ class Corpus:
     outlets: tuple[Outlet, ...]
     articles: tuple[Article, ...]
     skipped: tuple[Skipped, ...] = ()
+    limits: ReadingLimits = ReadingLimits()
+
+    @property
+    def sentences_cut(self) -> int:
+        """How many sentences were longer than the limit, so cut into pieces."""
+        return sum(1 for a in self.articles for s in a.sentences if s.piece == 1)
 
     def article(self, article_id: str) -> Article:
         for art in self.articles:

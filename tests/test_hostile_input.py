@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import errno
+import json
 import os
 import time
 from pathlib import Path
@@ -18,6 +19,7 @@ from framing.actors.corrections import load_corrections
 from framing.cli.main import cli
 from framing.errors import InputError, LexiconError, OutputError
 from framing.lexicon.files import load_lexicon
+from framing.model import ReadingLimits
 from framing.render import output
 from framing.render.output import STALE_SECONDS, write_atomic, write_together
 from framing.text.loading import load_corpus, load_documents
@@ -251,3 +253,41 @@ def test_an_outlet_named_by_an_ordinary_word_does_not_hide_the_word(tmp_path: Pa
     assert result.exit_code == 0, result.output
     page = out.read_text(encoding="utf-8")
     assert "It was time to go, the \u2588\u2588\u2588 said." in page
+
+
+# --------------------------------------------------------------------------- limits
+
+
+def test_an_article_over_the_size_limit_is_skipped_with_its_reason(tmp_path: Path) -> None:
+    two_articles(tmp_path)
+    write(tmp_path, "book.txt", "A book\n\n" + "The army said the town was quiet. " * 40)
+    write(tmp_path, "feed.jsonl", json.dumps({"outlet": "C", "text": "word " * 300}) + "\n"
+          + json.dumps({"outlet": "C", "text": STORY_A}) + "\n")
+    docs, skipped = load_documents(tmp_path, ReadingLimits(max_article_chars=1000))
+    assert [d.source for d in docs] == ["a.txt", "b.txt", "feed.jsonl#2"]
+    assert [(s.source, s.reason) for s in skipped] == [
+        ("book.txt", "1,368 characters, more than an article of 1,000 characters (the limit); "
+                     "raise --max-article-chars to read it"),
+        ("feed.jsonl#1", "1,499 characters, more than an article of 1,000 characters (the "
+                         "limit); raise --max-article-chars to read it"),
+    ]
+
+
+def test_a_sentence_over_the_word_limit_is_cut_and_the_report_says_so(tmp_path: Path) -> None:
+    long_sentence = " ".join(["Hezbollah fighters and regime forces held the town"] * 6)  # 48
+    write(tmp_path, "a.txt", f"Retreat\n\n{long_sentence}\n\n{STORY_A}\n")
+    write(tmp_path, "b.txt", f"Return\n\n{STORY_B}\n")
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, ["report", str(tmp_path), "-o", str(out),
+                                      "--max-sentence-words", "20"])
+    assert result.exit_code == 0, result.output
+    assert "1 sentence(s) longer than 20 words cut into pieces" in result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["corpus"]["limits"] == {
+        "max_article_chars": 1_000_000, "max_sentence_words": 20, "sentences_cut": 1
+    }
+    corpus = load_corpus(tmp_path, limits=ReadingLimits(max_sentence_words=20))
+    article = corpus.articles[0]
+    pieces = [article.text[s.start : s.end] for s in article.sentences if s.piece]
+    assert [len(p.split()) for p in pieces] == [20, 20, 8]
+    assert " ".join(pieces) == long_sentence

@@ -17,6 +17,7 @@ from framing import __version__
 from framing.cli.lexicon import lexicon
 from framing.cli.report import ReportRequest, run_report
 from framing.cli.support import FORMATS, lexicon_options, setup_logging
+from framing.model import ReadingLimits
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -76,6 +77,15 @@ def _terminated(signum: int, frame: object) -> None:
 @click.option("--handout", is_flag=True,
               help="A short report for class and print: the label matrix, connotation, "
                    "questions and the articles side by side.")
+@click.option("--max-article-chars", type=click.IntRange(1000), metavar="N",
+              default=ReadingLimits.max_article_chars, show_default=True,
+              help="Skip (and list) an article longer than N characters: a book or a dump is "
+                   "no article, and would take minutes.")
+@click.option("--max-sentence-words", type=click.IntRange(20), metavar="N",
+              default=ReadingLimits.max_sentence_words, show_default=True,
+              help="Cut a sentence longer than N words into pieces of N words for the rules "
+                   "(text without full stops would otherwise take the square of its length). "
+                   "The report says how many were cut.")
 @click.option("-v", "--verbose", is_flag=True, help="Show more about what framing does.")
 def report(
     corpus: Path,
@@ -92,6 +102,8 @@ def report(
     blind: bool,
     seed: str,
     handout: bool,
+    max_article_chars: int,
+    max_sentence_words: int,
     verbose: bool,
 ) -> None:
     """Compare how the outlets in CORPUS frame one event.
@@ -121,8 +133,10 @@ def report(
         corpus=corpus, output=output, fmt=fmt, lexicon_paths=lexicon_paths,
         no_bundled=no_bundled_lexicons, packs=packs, title=title, top_terms=top_terms,
         discover=not no_discovery, own_voice=own_voice, align_limit=align_limit, blind=blind,
-        seed=seed,
-        handout=handout, default_stem=f"{corpus.resolve().name or 'corpus'}-report",
+        seed=seed, handout=handout,
+        limits=ReadingLimits(max_article_chars=max_article_chars,
+                             max_sentence_words=max_sentence_words),
+        default_stem=f"{corpus.resolve().name or 'corpus'}-report",
     ))
 
 

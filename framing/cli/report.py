@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +17,7 @@ from framing.cli.support import (
     resolve_output,
 )
 from framing.errors import FramingError, OutputError
+from framing.model import ReadingLimits
 
 if TYPE_CHECKING:
     from framing.classroom.blind import BlindKey
@@ -41,6 +42,7 @@ class ReportRequest:
     blind: bool = False
     seed: str = "framing"
     handout: bool = False
+    limits: ReadingLimits = field(default_factory=ReadingLimits)
     default_stem: str = "report"
 
 
@@ -81,9 +83,13 @@ def _analyse(request: ReportRequest) -> tuple[Report, _Blind | None]:
     lexicons = load_lexicons(lexicon_sources(request.lexicon_paths, request.no_bundled))
     check_packs(request.packs, lexicons)
     forced = {*request.packs, *(lex.path for lex in lexicons if not is_bundled(lex))}
-    corpus = load_corpus(request.corpus, ProgressBar("Reading articles"))
+    corpus = load_corpus(request.corpus, ProgressBar("Reading articles"), request.limits)
     for skipped in corpus.skipped:
         click.echo(printable(f"skipped {skipped.source}: {skipped.reason}"), err=True)
+    if corpus.sentences_cut:
+        click.echo(f"{corpus.sentences_cut} sentence(s) longer than "
+                   f"{corpus.limits.max_sentence_words} words cut into pieces for the rules "
+                   "(--max-sentence-words)", err=True)
     corrections = load_corrections(request.corpus)
     config = AnalysisConfig(top_terms=request.top_terms, discover=request.discover,
                             own_voice_only=request.own_voice,

@@ -29,6 +29,11 @@ def report_dict(report: Report) -> dict[str, Any]:
         "corpus": {
             "name": corpus.name,
             "skipped": [{"file": s.source, "reason": s.reason} for s in corpus.skipped],
+            "limits": {
+                "max_article_chars": corpus.limits.max_article_chars,
+                "max_sentence_words": corpus.limits.max_sentence_words,
+                "sentences_cut": corpus.sentences_cut,
+            },
         },
         "outlets": [
             {"id": o.id, "name": o.name, "words": o.words, "articles": list(o.articles)}

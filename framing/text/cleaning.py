@@ -16,9 +16,9 @@ import re
 from collections.abc import Callable, Iterator, Set
 from dataclasses import dataclass
 
-from framing.model import Article, Document, RemovedLine, Sentence
+from framing.model import Article, Document, ReadingLimits, RemovedLine, Sentence
 from framing.text.layer import build_layer
-from framing.text.sentences import split_sentences
+from framing.text.sentences import cut_long, split_sentences
 from framing.text.tokenizer import count_words
 
 logger = logging.getLogger(__name__)
@@ -227,10 +227,11 @@ RULES: tuple[Rule, ...] = (
 # --------------------------------------------------------------------------- cleaning
 
 
-def clean(doc: Document, outlet_id: str, article_id: str) -> Article:
-    """Clean one document into an Article: title, kept paragraphs, sentences, removed lines,
-    and its text layer (tokens, tags, noun phrases), built once over the title and kept
-    paragraphs."""
+def clean(doc: Document, outlet_id: str, article_id: str,
+          max_sentence_words: int = ReadingLimits.max_sentence_words) -> Article:
+    """Clean one document into an Article: title, kept paragraphs, sentences (cut into pieces
+    past ``max_sentence_words``), removed lines, and its text layer (tokens, tags, noun
+    phrases), built once over the title and kept paragraphs."""
     names = _outlet_names(doc.outlet, outlet_id)
     lines = _lines(doc.text)
     if doc.source.lower().endswith(".md"):
@@ -239,7 +240,7 @@ def clean(doc: Document, outlet_id: str, article_id: str) -> Article:
     title, title_line, body = _split_title(kept, doc.title)
     title_span = (title_line.start, title_line.end) if title_line else None
     paragraphs = tuple((line.start, line.end) for line in body)
-    sentences = _sentences(doc.text, title_span, paragraphs)
+    sentences = _sentences(doc.text, title_span, paragraphs, max_sentence_words)
     layer = build_layer(doc.text, [(s.start, s.end) for s in sentences])
     return Article(
         id=article_id, source=doc.source, outlet=outlet_id, text=doc.text, title=title,
@@ -320,11 +321,15 @@ def _reads_like_body(text: str) -> bool:
 
 
 def _sentences(text: str, title_span: tuple[int, int] | None,
-               paragraphs: tuple[tuple[int, int], ...]) -> tuple[Sentence, ...]:
-    """The title as one sentence, then each paragraph's sentences, in text order."""
-    found = [Sentence(start=title_span[0], end=title_span[1], in_title=True)] if title_span else []
+               paragraphs: tuple[tuple[int, int], ...], max_words: int) -> tuple[Sentence, ...]:
+    """The title as one sentence, then each paragraph's sentences, in text order; any longer
+    than ``max_words`` words cut into pieces of that length."""
+    found = [Sentence(start=a, end=b, in_title=True, piece=n)
+             for a, b, n in cut_long(text, *title_span, max_words)] if title_span else []
     for start, end in paragraphs:
-        found.extend(Sentence(start=a, end=b) for a, b in split_sentences(text, start, end))
+        for sentence in split_sentences(text, start, end):
+            found.extend(Sentence(start=a, end=b, piece=n)
+                         for a, b, n in cut_long(text, *sentence, max_words))
     return tuple(found)
 
 

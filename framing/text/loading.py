@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from framing.errors import InputError, ManifestError
-from framing.model import Article, Corpus, Document, Outlet, Skipped
+from framing.model import Article, Corpus, Document, Outlet, ReadingLimits, Skipped
 from framing.slugs import slugify, unique
 from framing.text.cleaning import clean
 from framing.text.reading import read_text
@@ -34,6 +34,8 @@ REFERENTS = "referents.toml"  # corrections to discovered referents (see actors/
 TEXT_TYPES = frozenset({".txt", ".md"})
 HTML_TYPES = frozenset({".html", ".htm"})
 FEED_TYPES = frozenset({".jsonl", ".csv"})
+DEFAULT_LIMITS = ReadingLimits()
+PAGE_MARKUP = 20  # a saved page may be this many bytes per character of article text
 ROW_FIELDS = ("outlet", "text")  # a feed row needs both; a blank or absent title is allowed
 _CREDIT_SPLIT = re.compile(r"\s*[/,;]\s*")
 _INDEX_PREFIX = re.compile(r"^(?:\d+[_-]+)+")
@@ -52,8 +54,11 @@ class ManifestEntry:
     credits: tuple[str, ...] = ()
 
 
-def load_documents(folder: Path) -> tuple[list[Document], list[Skipped]]:
-    """Read every article in ``folder`` (sorted by file name) and list the files not used.
+def load_documents(
+    folder: Path, limits: ReadingLimits = DEFAULT_LIMITS
+) -> tuple[list[Document], list[Skipped]]:
+    """Read every article in ``folder`` (sorted by file name) and list the files not used
+    (among them articles longer than ``limits.max_article_chars``).
 
     Raises InputError when the folder is missing or holds no readable article, ManifestError
     when its outlets.csv is malformed.
@@ -74,7 +79,7 @@ def load_documents(folder: Path) -> tuple[list[Document], list[Skipped]]:
         if manifest is not None and entry is None:
             logger.warning("%s does not list %s; its outlet is taken from the page or the "
                            "file name", folder / MANIFEST, path.name)
-        found, passed = _load_file(path, entry)
+        found, passed = _load_file(path, entry, limits.max_article_chars)
         docs.extend(found)
         skipped.extend(passed)
     if not docs:
@@ -96,9 +101,17 @@ def _skip_reason(path: Path) -> str | None:
     return None
 
 
-def _load_file(path: Path, entry: ManifestEntry | None) -> tuple[list[Document], list[Skipped]]:
-    """Read one article file, or one feed of articles; an unreadable file is skipped."""
+def _load_file(path: Path, entry: ManifestEntry | None,
+               max_chars: int) -> tuple[list[Document], list[Skipped]]:
+    """Read one article file, or one feed of articles; an unreadable file, or an article
+    longer than ``max_chars`` characters, is skipped with the reason."""
     suffix = path.suffix.lower()
+    if suffix not in FEED_TYPES:
+        # a character takes up to 4 bytes in UTF-8; a saved page is mostly markup
+        most = max_chars * (PAGE_MARKUP if suffix in HTML_TYPES else 4)
+        size = path.stat().st_size
+        if size > most:
+            return [], [Skipped(source=path.name, reason=_too_long(f"{size:,} bytes", max_chars))]
     try:
         text, encoding = read_text(path)
     except InputError as err:
@@ -106,7 +119,7 @@ def _load_file(path: Path, entry: ManifestEntry | None) -> tuple[list[Document],
     if not text.strip():
         return [], [Skipped(source=path.name, reason="empty article")]
     if suffix in FEED_TYPES:
-        return _load_feed(path, text, encoding, entry)
+        return _load_feed(path, text, encoding, entry, max_chars)
     if suffix in HTML_TYPES:
         try:
             doc = _html_document(path.name, text, encoding)
@@ -117,7 +130,15 @@ def _load_file(path: Path, entry: ManifestEntry | None) -> tuple[list[Document],
             return [], [Skipped(source=path.name, reason="no article text found in the page")]
     else:
         doc = Document(source=path.name, text=text, encoding=encoding)
+    if len(doc.text) > max_chars:
+        return [], [Skipped(source=path.name,
+                            reason=_too_long(f"{len(doc.text):,} characters", max_chars))]
     return [_apply(doc, entry, path.name)], []
+
+
+def _too_long(size: str, max_chars: int) -> str:
+    return (f"{size}, more than an article of {max_chars:,} characters (the limit); raise "
+            "--max-article-chars to read it")
 
 
 def _apply(doc: Document, entry: ManifestEntry | None, file_name: str) -> Document:
@@ -175,8 +196,8 @@ def _html_document(name: str, html: str, encoding: str) -> Document | None:
 # --------------------------------------------------------------------------- feeds
 
 
-def _load_feed(path: Path, text: str, encoding: str,
-               entry: ManifestEntry | None) -> tuple[list[Document], list[Skipped]]:
+def _load_feed(path: Path, text: str, encoding: str, entry: ManifestEntry | None,
+               max_chars: int) -> tuple[list[Document], list[Skipped]]:
     """One Document per usable row of a .jsonl or .csv feed; a feed with none is an error."""
     rows = _jsonl_rows(text) if path.suffix.lower() == ".jsonl" else _csv_rows(text)
     docs: list[Document] = []
@@ -187,6 +208,9 @@ def _load_feed(path: Path, text: str, encoding: str,
             skipped.append(Skipped(source=source, reason=row))
             continue
         doc = _row_document(source, row, entry, encoding)
+        if isinstance(doc, Document) and len(doc.text) > max_chars:
+            doc = Skipped(source=source, reason=_too_long(f"{len(doc.text):,} characters",
+                                                          max_chars))
         if isinstance(doc, Skipped):
             skipped.append(doc)
         else:
@@ -336,14 +360,16 @@ def _manifest_entry(path: Path, number: int,
 Progress = Callable[[int, int], None]  # (documents cleaned, documents in all)
 
 
-def load_corpus(folder: Path, progress: Progress | None = None) -> Corpus:
+def load_corpus(folder: Path, progress: Progress | None = None,
+                limits: ReadingLimits = DEFAULT_LIMITS) -> Corpus:
     """Read, clean and assemble the articles in ``folder``; the corpus takes the folder's name."""
-    docs, skipped = load_documents(folder)
-    return build_corpus(folder.resolve().name, docs, skipped, progress)
+    docs, skipped = load_documents(folder, limits)
+    return build_corpus(folder.resolve().name, docs, skipped, progress, limits)
 
 
 def build_corpus(
-    name: str, docs: list[Document], skipped: list[Skipped], progress: Progress | None = None
+    name: str, docs: list[Document], skipped: list[Skipped], progress: Progress | None = None,
+    limits: ReadingLimits = DEFAULT_LIMITS,
 ) -> Corpus:
     """Clean ``docs`` and group them by outlet, reporting each cleaned one to ``progress``.
 
@@ -358,7 +384,7 @@ def build_corpus(
     if len(by_outlet) < 2:
         only = next(iter(by_outlet))
         raise InputError(f"only one outlet ({only}): framing compares outlets; add articles "
-                         "from at least one other outlet")
+                         f"from at least one other outlet{_skipped_note(skipped)}")
     names = sorted(by_outlet, key=lambda outlet: (outlet.casefold(), outlet))
     ids = _unique_slugs(names)
     outlets: list[Outlet] = []
@@ -367,7 +393,7 @@ def build_corpus(
         group = sorted(by_outlet[outlet_name], key=lambda doc: _natural_key(doc.source))
         cleaned = []
         for doc in group:
-            cleaned.append(clean(doc, ids[outlet_name], doc.source))
+            cleaned.append(clean(doc, ids[outlet_name], doc.source, limits.max_sentence_words))
             if progress:
                 progress(len(articles) + len(cleaned), len(docs))
         articles.extend(cleaned)
@@ -375,7 +401,16 @@ def build_corpus(
                               articles=tuple(art.id for art in cleaned),
                               words=sum(art.words for art in cleaned)))
     return Corpus(name=name, outlets=tuple(outlets), articles=tuple(articles),
-                  skipped=tuple(skipped))
+                  skipped=tuple(skipped), limits=limits)
+
+
+def _skipped_note(skipped: list[Skipped]) -> str:
+    """The files left out, for an error that their absence may explain."""
+    if not skipped:
+        return ""
+    listed = "; ".join(f"{s.source}: {s.reason}" for s in skipped[:3])
+    more = f"; and {len(skipped) - 3} more" if len(skipped) > 3 else ""
+    return f". Not used: {listed}{more}"
 
 
 def _by_outlet(docs: list[Document]) -> dict[str, list[Document]]:

@@ -14,6 +14,7 @@ from typing import Any
 
 logger = logging.getLogger(__name__)
 
+_WORD = re.compile(r"\S+")
 _INNER_STOP = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s+\S")  # a stop, then more text
 
 
@@ -51,3 +52,19 @@ def split_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]
             return
         cursor = found + len(piece)
         yield start + found, start + cursor
+
+
+def cut_long(text: str, start: int, end: int, max_words: int) -> Iterator[tuple[int, int, int]]:
+    """The sentence ``text[start:end]`` as (start, end, 0), or, when it has more than
+    ``max_words`` words (runs of non-space), its pieces of ``max_words`` words, cut at a space,
+    as (start, end, piece number from 1)."""
+    if end - start <= 2 * max_words:  # too short to hold that many words
+        yield start, end, 0
+        return
+    words = [m.span() for m in _WORD.finditer(text, start, end)]
+    if len(words) <= max_words:
+        yield start, end, 0
+        return
+    for number, first in enumerate(range(0, len(words), max_words), 1):
+        chunk = words[first : first + max_words]
+        yield chunk[0][0], chunk[-1][1], number
