@@ -291,3 +291,23 @@ def test_a_sentence_over_the_word_limit_is_cut_and_the_report_says_so(tmp_path: 
     pieces = [article.text[s.start : s.end] for s in article.sentences if s.piece]
     assert [len(p.split()) for p in pieces] == [20, 20, 8]
     assert " ".join(pieces) == long_sentence
+
+
+def test_a_page_nested_deeper_than_lxml_reads_gives_its_text(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    two_articles(tmp_path)
+    paragraph = ("Hezbollah fighters left the town on Tuesday, the army said, after two days "
+                 "of fighting with rebels who had held it since the spring.")
+    write(tmp_path, "deep.html", "<html><head><title>Town falls</title></head><body>"
+          + "<div>" * 100_000 + f"<p>{paragraph}</p><script>var x = 1;</script>"
+          + "</div>" * 100_000 + "</body></html>")
+    write(tmp_path, "menu.html", "<html><body>" + "<div>" * 100_000
+          + "<nav><a>Home</a> <a>World</a></nav>" + "</div>" * 100_000 + "</body></html>")
+    docs, skipped = load_documents(tmp_path)
+    deep = next(d for d in docs if d.source == "deep.html")
+    assert (deep.title, deep.text) == ("Town falls", f"Town falls\n\n{paragraph}")
+    assert "deep.html: no article text found by trafilatura" in caplog.text
+    assert [(s.source, s.reason) for s in skipped] == [
+        ("menu.html", "no article text found in the page")  # a menu alone is no article
+    ]

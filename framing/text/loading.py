@@ -25,6 +25,7 @@ from framing.errors import InputError, ManifestError
 from framing.model import Article, Corpus, Document, Outlet, ReadingLimits, Skipped
 from framing.slugs import slugify, unique
 from framing.text.cleaning import clean
+from framing.text.plain_html import page_text
 from framing.text.reading import read_text
 
 logger = logging.getLogger(__name__)
@@ -178,18 +179,33 @@ def _html_document(name: str, html: str, encoding: str) -> Document | None:
 
     result = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                          include_tables=False)
-    if result is None:
-        return None
-    meta: dict[str, Any] = result if isinstance(result, dict) else result.as_dict()
+    meta: dict[str, Any] = {} if result is None else (
+        result if isinstance(result, dict) else result.as_dict())
     lines = [line.strip() for line in str(meta.get("text") or "").splitlines()]
     paragraphs = [line for line in lines if line]
     if not paragraphs:
-        return None
+        return _plain_document(name, html, encoding)
     title = _field(meta, "title")
     if title and paragraphs[0] != title:
         paragraphs.insert(0, title)
     return Document(source=name, text="\n\n".join(paragraphs), outlet=_field(meta, "sitename"),
                     title=title, date=_field(meta, "date"), url=_field(meta, "url"),
+                    encoding=encoding)
+
+
+def _plain_document(name: str, html: str, encoding: str) -> Document | None:
+    """The page's text between its tags, when trafilatura finds none (a page nested deeper
+    than lxml reads); None when it holds no paragraph either."""
+    found = page_text(html)
+    if found is None:
+        return None
+    title, blocks = found
+    logger.warning("%s: no article text found by trafilatura; the text between the tags is "
+                   "used instead, and menus or footers the cleaner does not know may remain",
+                   name)
+    if title and blocks[0] != title:
+        blocks.insert(0, title)
+    return Document(source=name, text="\n\n".join(blocks), title=title or None,
                     encoding=encoding)
 
 
