@@ -311,3 +311,17 @@ def test_a_page_nested_deeper_than_lxml_reads_gives_its_text(
     assert [(s.source, s.reason) for s in skipped] == [
         ("menu.html", "no article text found in the page")  # a menu alone is no article
     ]
+
+
+def test_an_article_repeated_many_times_is_said_and_its_removed_lines_capped(
+    tmp_path: Path,
+) -> None:
+    write(tmp_path, "a.txt", "Retreat\n\n" + f"{STORY_A}\n\n" * 260)
+    write(tmp_path, "b.txt", f"Return\n\n{STORY_B}\n")
+    out = tmp_path / "r.html"
+    result = CliRunner().invoke(cli, ["report", str(tmp_path), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "a.txt: 259 lines removed as page chrome or repeats, 2 kept" in result.output
+    page = out.read_text(encoding="utf-8")
+    assert page.count("repeated") >= 200
+    assert "and 59 more lines, listed in the JSON export" in page

@@ -86,6 +86,12 @@ def _analyse(request: ReportRequest) -> tuple[Report, _Blind | None]:
     corpus = load_corpus(request.corpus, ProgressBar("Reading articles"), request.limits)
     for skipped in corpus.skipped:
         click.echo(printable(f"skipped {skipped.source}: {skipped.reason}"), err=True)
+    for article in corpus.articles:
+        kept = len(article.paragraphs) + (article.title_span is not None)
+        if len(article.removed) >= 20 and len(article.removed) > kept:
+            click.echo(printable(
+                f"{article.source}: {len(article.removed):,} lines removed as page chrome or "
+                f"repeats, {kept:,} kept (each one and its reason is in the report)"), err=True)
     if corpus.sentences_cut:
         click.echo(f"{corpus.sentences_cut} sentence(s) longer than "
                    f"{corpus.limits.max_sentence_words} words cut into pieces for the rules "

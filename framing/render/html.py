@@ -94,6 +94,7 @@ class Edition:
 
 
 HANDOUT_ROWS = 8  # actors in the handout's tables: the most mentioned
+REMOVED_SHOWN = 200  # removed lines listed per article; the JSON has them all
 HANDOUT_LABELS = 4  # labels per cell of the handout's matrix: the most used; the rest in full
 
 
@@ -159,6 +160,7 @@ def build_view(report: Report, title: str | None, edition: Edition) -> dict[str,
         "alignment": build_alignment_view(report, article_index),
         "voices": build_voices_view(report, article_index),
         "skipped": corpus.skipped,
+        "removed_shown": REMOVED_SHOWN,
         "limits": corpus.limits,
         "sentences_cut": corpus.sentences_cut,
         "config": report.config,
