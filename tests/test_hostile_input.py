@@ -325,3 +325,15 @@ def test_an_article_repeated_many_times_is_said_and_its_removed_lines_capped(
     page = out.read_text(encoding="utf-8")
     assert page.count("repeated") >= 200
     assert "and 59 more lines, listed in the JSON export" in page
+
+
+def test_the_evidence_lists_a_set_number_of_sentences_per_count(tmp_path: Path) -> None:
+    two_articles(tmp_path)
+    write(tmp_path, "c.txt", "Again\n\n" + "Hezbollah fighters came back, again. " * 7 + "\n")
+    out = tmp_path / "r.html"
+    result = CliRunner().invoke(cli, ["report", str(tmp_path), "-o", str(out),
+                                      "--evidence-per-cell", "3", "--pack", "syria"])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert "and 4 more, not listed here (at most 3 per count" in page
+    assert "lists up to 3 sentences behind" in page

@@ -86,6 +86,9 @@ def _terminated(signum: int, frame: object) -> None:
               help="Cut a sentence longer than N words into pieces of N words for the rules "
                    "(text without full stops would otherwise take the square of its length). "
                    "The report says how many were cut.")
+@click.option("--evidence-per-cell", type=click.IntRange(1), metavar="N", default=100,
+              show_default=True,
+              help="Sentences the HTML report lists behind each count; the JSON lists all.")
 @click.option("-v", "--verbose", is_flag=True, help="Show more about what framing does.")
 def report(
     corpus: Path,
@@ -104,6 +107,7 @@ def report(
     handout: bool,
     max_article_chars: int,
     max_sentence_words: int,
+    evidence_per_cell: int,
     verbose: bool,
 ) -> None:
     """Compare how the outlets in CORPUS frame one event.
@@ -136,6 +140,7 @@ def report(
         seed=seed, handout=handout,
         limits=ReadingLimits(max_article_chars=max_article_chars,
                              max_sentence_words=max_sentence_words),
+        evidence_per_cell=evidence_per_cell,
         default_stem=f"{corpus.resolve().name or 'corpus'}-report",
     ))
 

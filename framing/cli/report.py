@@ -43,6 +43,7 @@ class ReportRequest:
     seed: str = "framing"
     handout: bool = False
     limits: ReadingLimits = field(default_factory=ReadingLimits)
+    evidence_per_cell: int = 100
     default_stem: str = "report"
 
 
@@ -122,7 +123,8 @@ def _render(request: ReportRequest, fmt: str, report: Report, blind: _Blind | No
     title = request.title
     if blind is not None:
         title = mask_names(request.title or report.corpus.name, blind.key)
-    edition = Edition(blind=request.blind, handout=request.handout)
+    edition = Edition(blind=request.blind, handout=request.handout,
+                      evidence_per_cell=request.evidence_per_cell)
     page = render_html(report, title, edition=edition)
     leaks = find_leaks(page, blind.key) if blind is not None else ()
     if leaks:

@@ -91,6 +91,7 @@ class Edition:
 
     blind: bool = False
     handout: bool = False
+    evidence_per_cell: int = 100  # sentences listed per count; the JSON lists every match
 
 
 HANDOUT_ROWS = 8  # actors in the handout's tables: the most mentioned
@@ -140,7 +141,7 @@ def build_view(report: Report, title: str | None, edition: Edition) -> dict[str,
     corpus = report.corpus
     article_index = {a.id: i for i, a in enumerate(corpus.articles)}
     terms = _term_index(report)
-    evidence = _evidence_groups(report, article_index)
+    evidence = _evidence_groups(report, article_index, edition.evidence_per_cell)
     by_article: defaultdict[str, list[Match]] = defaultdict(list)
     for m in report.matches:
         by_article[m.article].append(m)
@@ -292,8 +293,11 @@ def _sentence_pieces(
     return [p for p in pieces if p[0]]
 
 
-def _evidence_groups(report: Report, article_index: dict[str, int]) -> list[dict[str, Any]]:
-    """Every label count's occurrences in context, grouped by group, term and outlet."""
+def _evidence_groups(
+    report: Report, article_index: dict[str, int], per_cell: int
+) -> list[dict[str, Any]]:
+    """Every label count's occurrences in context (the first ``per_cell`` of each), grouped by
+    group, term and outlet."""
     articles = {a.id: a for a in report.corpus.articles}
     outlet_names = {o.id: o.name for o in report.corpus.outlets}
     by_label: defaultdict[tuple[str, str, str], list[Match]] = defaultdict(list)
@@ -306,19 +310,21 @@ def _evidence_groups(report: Report, article_index: dict[str, int]) -> list[dict
     for group in report.groups:
         entries = []
         for row in sorted(rows_of[group.id], key=lambda r: (r.term, r.outlet)):
+            found = by_label[(group.id, label_key(row.term), row.outlet)]
             lines = [
                 {
                     "article": articles[m.article],
                     "target": f"m-{article_index[m.article]}-{m.start}",
                     "pieces": _sentence_pieces(articles[m.article], m.sentence, [(m.start, m.end)]),
                 }
-                for m in by_label[(group.id, label_key(row.term), row.outlet)]
+                for m in found[:per_cell]
             ]
             entries.append({
                 "anchor": label_anchor(row.outlet, group.id, row.term),
                 "term": row.term, "lexicon_term": _variant_of(row),
                 "outlet": outlet_names[row.outlet],
                 "connotation": row.connotation, "count": row.count, "lines": lines,
+                "more": len(found) - len(lines),
             })
         groups.append({"group": group, "entries": entries})
     return groups
