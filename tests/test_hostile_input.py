@@ -7,6 +7,9 @@ import csv
 import errno
 import json
 import os
+import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -337,3 +340,20 @@ def test_the_evidence_lists_a_set_number_of_sentences_per_count(tmp_path: Path) 
     page = out.read_text(encoding="utf-8")
     assert "and 4 more, not listed here (at most 3 per count" in page
     assert "lists up to 3 sentences behind" in page
+
+
+def test_sigterm_ends_a_run_cleanly(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    folder = two_articles(tmp_path / "in")
+    out = tmp_path / "out"
+    out.mkdir()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "framing", "report", str(folder), "-o", str(out / "r.html")],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    time.sleep(0.5)  # importing: the run has not written anything yet
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode in (0, 128 + signal.SIGTERM)
+    assert "Traceback" not in err
+    assert [p.name for p in out.iterdir() if p.name.endswith(".tmp")] == []
