@@ -404,3 +404,18 @@ def test_a_region_of_the_world_is_a_place(tmp_path: Path) -> None:
         "b.txt": "Outage\n\nTraffic to the Middle East slowed. Engineers in Europe worked.\n",
     })
     assert not {"Europe", "Middle East"} & {g.name for g in report.groups}
+
+
+def test_a_group_named_through_its_members_keeps_its_row(tmp_path: Path) -> None:
+    report = corpus_of(tmp_path, {
+        "a.txt": "Retreat\n\nHezbollah fighters left the town. An NBA coach said Hezbollah "
+                 "fighters would return. Donald Trump spoke. Trump supporters cheered.\n",
+        "b.txt": "Return\n\nHezbollah fighters came back, and Trump supporters left. Trump "
+                 "said the NBA coach was wrong. The NBA fined him.\n",
+    })
+    hezbollah = group_with(report, "Hezbollah fighters")
+    counts = Counter((m.group, m.term) for m in report.matches)
+    assert counts[(hezbollah.id, "Hezbollah fighters")] == 3  # the members stand for the group
+    trump = group_with(report, "Donald Trump")
+    assert "Trump supporters" not in {t.phrase for t in trump.terms}  # a person's supporters
+    assert all(m.term != "NBA coach" for m in report.matches)  # one coach is not the NBA

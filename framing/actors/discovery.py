@@ -101,6 +101,7 @@ NOT_NAME_TAGS = frozenset({
     "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "RB", "RBR", "RBS", "IN", "PRP", "PRP$", "MD",
     "CC", "WDT", "WP", "WRB", "UH", "EX", "TO",
 })
+_ACRONYM_WORD = re.compile(r"[A-Z][A-Z.&]+(?:'s)?")  # "TDCJ", "F.B.I.", "NYPD's"
 CONTRACTION = re.compile(r"'(?:m|re|ll|ve|d)$|n't$", re.IGNORECASE)
 
 
@@ -176,6 +177,13 @@ class Cluster:
         shooting story costs more than a missing one in a basketball story."""
         named = sum(self.names.values())
         return named > 0 and (self.located * 2 >= named or self.city) and not self.titled
+
+    @property
+    def person(self) -> bool:
+        """Named with a title ("President Trump"), or by a full name whose last word is also
+        used alone ("Donald Trump" ... "Trump"): a person, not an organisation."""
+        singles = {key[0] for key in self.keys if len(key) == 1}
+        return bool(self.titled) or any(len(k) > 1 and k[-1] in singles for k in self.keys)
 
     @property
     def thing(self) -> bool:
@@ -715,8 +723,13 @@ def discover(
     for m in mentions:
         if not m.name:
             member = _member_of(m, owner)
-            if member is not None and clusters[member].place:
-                member = None  # "a Brooklyn teen" is no member of Brooklyn
+            if member is not None and (
+                clusters[member].place or clusters[member].person or not _many(m)
+                or not _named_by(m, member, owner)
+            ):
+                member = None  # "a Brooklyn teen" is no member of Brooklyn, nor "Trump
+                # supporters" Trump, nor "an NBA coach" the NBA: only a group's members, as
+                # a group, stand for it ("Hezbollah fighters", "TDCJ officials")
             target = member or _role_target(m, role_owner)
             if target is None and m.role_head in GENERIC_PEOPLE:
                 continue  # "a man", "people": anyone; no row of their own
@@ -777,6 +790,19 @@ def _member_of(
         if (word,) in owner:
             return owner[(word,)]
     return None
+
+
+def _named_by(
+    mention: Mention, key: tuple[str, ...], owner: dict[tuple[str, ...], tuple[str, ...]]
+) -> bool:
+    """The group's own name stands among the mention's modifiers: its one-word name
+    ("Hezbollah fighters") or its acronym ("TDCJ officials"), not a word it merely starts with
+    ("Greek youths" is no member of the Greek Socialist Workers Party)."""
+    written = mention.role.split()[:-1]
+    for word, as_written in zip(_modifiers(mention), written, strict=True):
+        if owner.get((word,)) == key and (key == (word,) or _ACRONYM_WORD.fullmatch(as_written)):
+            return True
+    return False
 
 
 def _many(mention: Mention) -> bool:

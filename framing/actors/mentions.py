@@ -53,6 +53,7 @@ class Terms:
     by_key: dict[tuple[str, str], Term]
     spelled: dict[tuple[str, str], str]  # (group id, spelling folded) -> the term's phrase
     named: frozenset[str]  # discovered groups with a name (a person or organisation)
+    name_words: dict[str, frozenset[str]]  # per group, the words of its names, lower case
 
 
 def resolve_mentions(
@@ -108,7 +109,11 @@ def _terms(groups: Sequence[Group]) -> Terms:
         if g.origin == "discovered" and any(t.case_sensitive for t in g.terms)
     )
     spelled = {(g, _spelling(phrase)): phrase for g, phrase in by_key}
-    return Terms(by_key=by_key, named=named, spelled=spelled)
+    name_words = {
+        g.id: frozenset(w.lower() for t in g.terms if t.case_sensitive for w in _words(t.phrase))
+        for g in groups if g.origin == "discovered"
+    }
+    return Terms(by_key=by_key, named=named, spelled=spelled, name_words=name_words)
 
 
 def _spelling(text: str) -> str:
@@ -203,7 +208,7 @@ def _licensed_roles(
             m, terms
         )
         bare_head = (m.group, m.term.lower()) in heads  # "lawyer", not "London-based lawyer"
-        licensed = (m.group, m.term) in beside or (
+        licensed = _members(m, terms) or (m.group, m.term) in beside or (
             (bare_head or titles.get(m.term.lower()) == m.group)
             and m.group in named and _bare(text, m.start)
         )
@@ -211,6 +216,16 @@ def _licensed_roles(
             continue
         out.append(m)
     return out
+
+
+def _members(m: Match, terms: Terms) -> bool:
+    """A group's members, as a group, named with the group's name: "Hezbollah fighters",
+    "TDCJ officials" stand for Hezbollah and the TDCJ (discovery gives no person such a
+    label, and "an NBA coach" is one person, not the NBA)."""
+    words = [w.lower() for w in _words(m.text)]
+    last = words[-1] if words else ""
+    many = (last.endswith("s") and not last.endswith("ss")) or last in COLLECTIVES
+    return many and bool(set(words[:-1]) & terms.name_words.get(m.group, frozenset()))
 
 
 def _bare(text: str, start: int) -> bool:
