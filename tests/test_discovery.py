@@ -419,3 +419,17 @@ def test_a_group_named_through_its_members_keeps_its_row(tmp_path: Path) -> None
     trump = group_with(report, "Donald Trump")
     assert "Trump supporters" not in {t.phrase for t in trump.terms}  # a person's supporters
     assert all(m.term != "NBA coach" for m in report.matches)  # one coach is not the NBA
+
+
+def test_a_member_phrase_with_the_start_and_noun_of_a_name_joins_it(tmp_path: Path) -> None:
+    report = corpus_of(tmp_path, {
+        "a.txt": "Arrest\n\nThe Staunton Police Department said Staunton police arrested a man. "
+                 "Greek youths and Greek police clashed, the Greek Socialist Workers Party "
+                 "said.\n",
+        "b.txt": "Charged\n\nStaunton police charged him, the Staunton Police Department said. "
+                 "The Greek Socialist Workers Party blamed Greek police.\n",
+    })
+    department = group_with(report, "Staunton Police Department")
+    assert "Staunton police" in {t.phrase for t in department.terms}
+    party = group_with(report, "Greek Socialist Workers Party")
+    assert not {"Greek police", "Greek youths"} & {t.phrase for t in party.terms}

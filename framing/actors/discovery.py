@@ -796,11 +796,16 @@ def _named_by(
     mention: Mention, key: tuple[str, ...], owner: dict[tuple[str, ...], tuple[str, ...]]
 ) -> bool:
     """The group's own name stands among the mention's modifiers: its one-word name
-    ("Hezbollah fighters") or its acronym ("TDCJ officials"), not a word it merely starts with
-    ("Greek youths" is no member of the Greek Socialist Workers Party)."""
+    ("Hezbollah fighters"), its acronym ("TDCJ officials"), or the start of its name with its
+    own noun ("Staunton police" of the Staunton Police Department); not a word the name merely
+    starts with ("Greek youths" are no members of the Greek Socialist Workers Party)."""
     written = mention.role.split()[:-1]
     for word, as_written in zip(_modifiers(mention), written, strict=True):
-        if owner.get((word,)) == key and (key == (word,) or _ACRONYM_WORD.fullmatch(as_written)):
+        if owner.get((word,)) != key:
+            continue
+        if key == (word,) or _ACRONYM_WORD.fullmatch(as_written) or (
+            key[0] == word and mention.role_head in key
+        ):
             return True
     return False
 
