@@ -19,7 +19,7 @@ from framing.classroom.blind import (
 )
 from framing.lexicon.files import bundled_lexicon_files, load_lexicons
 from framing.model import Corpus, Lexicon, Report
-from framing.render.html import render_html
+from framing.render.html import Edition, render_html
 from framing.text.loading import load_corpus
 
 from .helpers import DEMO
@@ -290,3 +290,10 @@ def test_an_outlet_id_inside_a_longer_word_or_hash_is_no_leak() -> None:
     assert "d19" not in find_leaks('<a href="#ev-outlet-h-bandits-5d196d">x</a>', hidden)
     assert "d19" in find_leaks("<p>outlet d19 wrote</p>", hidden)
     assert "d19" in find_leaks('<a href="#ev-d19-x">x</a>', hidden)
+
+
+def test_hidden_names_are_drawn_alike_and_chrome_lines_are_left_out() -> None:
+    page = render_html(blind_demo_report(), edition=Edition(blind=True))
+    assert set(re.findall("\u2588+", page)) == {"\u2588" * 4}  # "AFP" as long as "Reuters"
+    assert "IST" not in page  # the Indian time zone of a removed date line
+    assert "What was removed: agency credit (1); date header (1)" in page

@@ -52,13 +52,15 @@ def environment() -> Environment:
 
 
 HIDDEN = re.compile("\u2588+")  # the blind edition's mask (see classroom/blind.py)
+SHOWN_MASK = "\u2588" * 4  # every hidden name drawn alike: "AFP" and "Reuters" as long
 
 
 def masked(text: str) -> Markup:
-    """Escaped text in which a run of mask characters reads as "name hidden" to a screen
-    reader instead of "full block" eight times."""
+    """Escaped text in which every run of mask characters is drawn with the same width (a run
+    as long as the name would tell "AFP" from "Reuters") and reads as "name hidden" to a
+    screen reader. The text behind it keeps its length, so offsets hold."""
     return Markup(HIDDEN.sub(
-        lambda m: f'<span class="hidden-name"><span aria-hidden="true">{m.group()}</span>'
+        lambda m: f'<span class="hidden-name"><span aria-hidden="true">{SHOWN_MASK}</span>'
                   '<span class="sr">name hidden</span></span>',
         str(escape(text)),
     ))
@@ -67,9 +69,12 @@ def masked(text: str) -> Markup:
 def render_html(
     report: Report, title: str | None = None, *, edition: Edition | None = None
 ) -> str:
-    """The report page as a string."""
-    view = build_view(report, title, edition or Edition())
-    return environment().get_template("report.html.j2").render(**view)
+    """The report page as a string. In the blind edition every hidden name is drawn with the
+    same width, wherever it stands (text, notes, shared copy, tooltips)."""
+    edition = edition or Edition()
+    page = environment().get_template("report.html.j2").render(
+        **build_view(report, title, edition))
+    return HIDDEN.sub(SHOWN_MASK, page) if edition.blind else page
 
 
 def render_key(report: Report, key: BlindKey, title: str | None = None) -> str:
