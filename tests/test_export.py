@@ -6,9 +6,13 @@ import csv
 import io
 import json
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
+from click.testing import CliRunner
+
 from framing.analysis import analyze
+from framing.cli.main import cli
 from framing.lexicon.files import bundled_lexicon_files, load_lexicons
 from framing.model import Report
 from framing.render.export import CSV_COLUMNS, render_csv, render_json
@@ -90,3 +94,18 @@ def test_json_labels_are_as_written_with_the_lexicon_entry_and_a_score() -> None
             assert row["score"] is None
         else:
             assert row["score"] in {sign * size for size in (1, 2, 3)}
+
+
+def test_options_that_change_the_counts_are_stated_everywhere(tmp_path: Path) -> None:
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, ["report", str(DEMO), "--own-voice", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    said = "own voice only (--own-voice): labels inside quotations are not counted"
+    assert said in result.output
+    settings = json.loads(out.read_text(encoding="utf-8"))["settings"]
+    assert settings["own_voice"] is True and settings["discover"] is True
+    page = tmp_path / "r.html"
+    CliRunner().invoke(cli, ["report", str(DEMO), "--own-voice", "-o", str(page)])
+    assert f"<strong>Counted with:</strong> {said}." in page.read_text(encoding="utf-8")
+    default = demo_json()["settings"]
+    assert default["own_voice"] is False

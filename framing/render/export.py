@@ -26,6 +26,12 @@ def report_dict(report: Report) -> dict[str, Any]:
     return {
         "generator": GENERATOR,
         "schema_version": SCHEMA_VERSION,
+        "settings": {
+            "own_voice": report.config.own_voice_only,
+            "discover": report.config.discover,
+            "top_terms": report.config.top_terms,
+            "align_max_articles": report.config.align_max_articles,
+        },
         "corpus": {
             "name": corpus.name,
             "skipped": [{"file": s.source, "reason": s.reason} for s in corpus.skipped],

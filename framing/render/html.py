@@ -24,6 +24,7 @@ from framing.classroom.questions import VoiceCount, WireEdit, discussion_questio
 from framing.counts.scoring import STRONG, label_key, written
 from framing.model import Article, ConnotationShare, Group, LabelCount, Match, Report, Term
 from framing.render.alignment import build_alignment_view
+from framing.render.text import settings_said
 from framing.render.voices import build_voices_view
 from framing.slugs import slugify
 
@@ -170,6 +171,7 @@ def build_view(report: Report, title: str | None, edition: Edition) -> dict[str,
         "limits": corpus.limits,
         "sentences_cut": corpus.sentences_cut,
         "config": report.config,
+        "settings_said": settings_said(report.config),
         "symbol": SYMBOL,
         "total_matches": len(report.matches),
         "edition": edition,

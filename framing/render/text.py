@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from framing.lexicon.files import pack_name
-from framing.model import LabelCount, Report
+from framing.model import AnalysisConfig, LabelCount, Report
 
 WIDTH = 22
 
@@ -24,6 +24,16 @@ def most_used_labels(report: Report) -> dict[tuple[str, str], LabelCount]:
     return best
 
 
+def settings_said(config: AnalysisConfig) -> list[str]:
+    """The options that change what is counted, as a reader should be told them."""
+    said = []
+    if config.own_voice_only:
+        said.append("own voice only (--own-voice): labels inside quotations are not counted")
+    if not config.discover:
+        said.append("lexicon terms only (--no-discovery): no actors found in the text")
+    return said
+
+
 def render_summary(report: Report) -> str:
     """Outlets with their size, then each referent's most used label per outlet."""
     corpus = report.corpus
@@ -32,6 +42,7 @@ def render_summary(report: Report) -> str:
         lines.append(f"  {outlet.name}: {len(outlet.articles)} article(s), {outlet.words} words")
     used = [pack_name(p.lexicon) for p in report.packs if p.chosen]
     lines.append(f"  lexicons used: {', '.join(used) or 'none'} (the report says why)")
+    lines += [f"  {setting}" for setting in settings_said(report.config)]
     best = most_used_labels(report)
     referents = [g for g in report.groups if g.kind == "referent"]
     if not referents:
