@@ -152,3 +152,10 @@ def test_the_bars_show_the_mean_score_in_text_sign_and_words() -> None:
                      "0% positive, of 4 mentions")
     fill = arutz.xpath(".//span[@class='half']/span[@class='negative']")[0]
     assert fill.get("style") == "width: 50%"  # 1.5 of 3
+
+
+def test_cues_have_their_own_legend_not_the_actor_scale() -> None:
+    page = demo_html()
+    cues = page[page.index('id="h-cues"') : page.index('id="distinctive"')]
+    assert "the sign is not about an actor" in cues
+    assert "<dt>Attribution verbs</dt>" in cues  # each category says what it does
