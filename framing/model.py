@@ -225,6 +225,7 @@ class AnalysisConfig:
 
     top_terms: int = 12  # distinctive terms listed per outlet
     min_count: int = 2  # a distinctive term must occur at least this often in the outlet
+    min_z: float = 1.96  # ... and stand out beyond chance (log-odds z, 1 in 20)
     few_mentions: int = 5  # below this, a figure is flagged as resting on a handful of mentions
     ngram_max: int = 2  # TF-IDF over words and phrases of up to this many words
     discover: bool = True  # find referents and labels no lexicon names

@@ -357,3 +357,16 @@ def test_sigterm_ends_a_run_cleanly(tmp_path: Path) -> None:
     assert process.returncode in (0, 128 + signal.SIGTERM)
     assert "Traceback" not in err
     assert [p.name for p in out.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_an_outlet_named_by_an_ordinary_word_is_refused_blind_with_what_to_do(
+    tmp_path: Path,
+) -> None:
+    write(tmp_path, "page.txt", f"Retreat\n\n{STORY_A}\n")  # outlet "page", from the file name
+    write(tmp_path, "daily-planet.txt", f"Return\n\n{STORY_B}\n")
+    out = tmp_path / "class.html"
+    result = CliRunner().invoke(cli, ["report", str(tmp_path), "--blind", "-o", str(out)])
+    assert result.exit_code == 1
+    assert "an outlet named by an ordinary word cannot be hidden" in result.output
+    assert "give the outlet a name of its own in outlets.csv" in result.output
+    assert not out.exists()

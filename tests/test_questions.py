@@ -60,8 +60,9 @@ def test_the_demo_gets_between_five_and_ten_varied_questions() -> None:
     questions = demo_questions()
     assert 5 <= len(questions) <= 8
     kinds = [q.kind for q in questions]
-    assert len(set(kinds)) == len(kinds)  # one of each kind before a second of any
-    assert kinds == [k for k in KINDS if k in kinds]
+    distinct = list(dict.fromkeys(kinds))
+    assert kinds[: len(distinct)] == distinct  # one of each kind before a second of any
+    assert distinct == [k for k in KINDS if k in distinct]
     assert len(discussion_questions(demo_report(), max_questions=10)) == 10
 
 
@@ -108,13 +109,12 @@ def test_the_omission_question_names_the_outlet_that_leaves_the_actor_out() -> N
     )
 
 
-def test_the_distinctive_question_skips_outlet_names_and_short_words() -> None:
-    q = of_kind(demo_questions(), "distinctive")
-    # 000 writes "talks" 7 times; 001 once ("ahead of talks"); the others never.
-    assert q.finding.startswith("Arutz Sheva (Israel National News) uses “talks” 7 times; the "
-                                "other four outlets, once between them.")
-    assert q.citations[0].anchor == f"dt-{ARUTZ}-0"
-    texts = " ".join(q.text for q in discussion_questions(demo_report(), 20))
+def test_no_distinctive_question_where_no_word_stands_out() -> None:
+    # Arutz Sheva's "talks" (7 times, once elsewhere) was asked about, though its z was below
+    # 1.96; "ara news" and "al" were listed as distinctive. None passes the threshold.
+    questions = discussion_questions(demo_report(), 20)
+    assert not [q for q in questions if q.kind == "distinctive"]
+    texts = " ".join(q.text for q in questions)
     assert "“ara news”" not in texts and "“al”" not in texts
 
 

@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from functools import lru_cache
+from pathlib import Path
 
 from framing.analysis import analyze
+from framing.counts.distinctive import distinctive_terms
 from framing.counts.scoring import count_labels, label_key, signed_score
 from framing.lexicon.files import bundled_lexicon_files, load_lexicons
-from framing.model import ConnotationShare, Corpus, Lexicon, Match, Outlet, Report, Strength
+from framing.model import (
+    AnalysisConfig,
+    ConnotationShare,
+    Corpus,
+    Lexicon,
+    Match,
+    Outlet,
+    Report,
+    Strength,
+)
+from framing.render.export import render_json
 from framing.text.loading import load_corpus
 
 from .helpers import DEMO, one_sentence_article
@@ -115,3 +128,23 @@ def test_a_label_inside_a_longer_mention_is_counted_as_its_own_words() -> None:
     # Two mentions, one label: case and the hyphen aside, both write "terror proxy".
     assert (row.term, row.lexicon_term, row.count, row.score) == ("terror proxy", "terror proxy",
                                                                   2, -2)
+
+
+def test_distinctive_words_pass_the_threshold_and_lead_to_their_sentences(
+    tmp_path: Path,
+) -> None:
+    for i in range(2):
+        (tmp_path / f"daily-{i}.txt").write_text(
+            f"Town {i}\n\n" + "Insurgents shelled the town, officials said. " * 12 + "\n")
+        (tmp_path / f"courier-{i}.txt").write_text(
+            f"Town news {i}\n\n" + "Rebels shelled the town, officials said. " * 12 + "\n")
+    corpus = load_corpus(tmp_path)
+    found = {(t.outlet, t.term): t for t in distinctive_terms(corpus, AnalysisConfig())}
+    assert set(found) == {("courier", "rebels"), ("courier", "rebels shelled"),
+                          ("daily", "insurgents"), ("daily", "insurgents shelled")}
+    rebels = found[("courier", "rebels")]
+    assert (rebels.count, rebels.others, len(rebels.evidence)) == (24, 0, 24)
+    assert rebels.log_odds_z > 1.96
+    assert all(e.article.startswith("courier") for e in rebels.evidence)
+    row = json.loads(render_json(analyze(corpus, [])))["distinctive_terms"][0]
+    assert set(row) >= {"outlet", "term", "count", "others", "tfidf", "log_odds_z", "evidence"}

@@ -383,6 +383,13 @@ def _compiled(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{p})" for p in ordered), re.IGNORECASE)
 
 
+def ordinary_name(name: str) -> bool:
+    """A name made only of ordinary words ("Time", "the page") or of two letters: the blind
+    edition hides it only where it is written as a name, and the report's own text may use it."""
+    words = _WORDS.findall(name)
+    return bool(words) and all(len(w) <= 2 or w.lower() in tagger_lexicon() for w in words)
+
+
 def _form_pattern(form: str) -> str:
     """A name's regex. Several words: in any case, joined by up to three other characters or by
     nothing ("TRT World", "TRTWorld", "trt-world"). One word that is no ordinary word
@@ -394,7 +401,7 @@ def _form_pattern(form: str) -> str:
     if len(words) > 1:
         return _bounded(_words_pattern(form))
     word = words[0]
-    if len(word) <= 2 or word.lower() in tagger_lexicon():
+    if ordinary_name(word):
         word = word if not word.islower() else word.capitalize()
         spellings = dict.fromkeys((word, word.upper()))
         return _bounded("(?-i:" + "|".join(map(re.escape, spellings)) + ")")

@@ -112,7 +112,7 @@ def _analyse(request: ReportRequest) -> tuple[Report, _Blind | None]:
 
 def _render(request: ReportRequest, fmt: str, report: Report, blind: _Blind | None) -> str:
     """The report in the chosen format; a blind page that still names an outlet is refused."""
-    from framing.classroom.blind import find_leaks, mask_names
+    from framing.classroom.blind import find_leaks, mask_names, ordinary_name
     from framing.render.export import render_csv, render_json
     from framing.render.html import Edition, render_html
 
@@ -127,6 +127,13 @@ def _render(request: ReportRequest, fmt: str, report: Report, blind: _Blind | No
                       evidence_per_cell=request.evidence_per_cell)
     page = render_html(report, title, edition=edition)
     leaks = find_leaks(page, blind.key) if blind is not None else ()
+    ordinary = [name for name in leaks if ordinary_name(name)]
+    if ordinary:
+        raise OutputError(
+            f"the blind report would still show {', '.join(ordinary)}: an outlet named by an "
+            "ordinary word cannot be hidden in a page that uses the word itself; give the "
+            "outlet a name of its own in outlets.csv (file,outlet) and run again. Nothing was "
+            "written")
     if leaks:
         raise OutputError(
             f"the blind report would still name {', '.join(leaks)}; nothing was written. "

@@ -14,6 +14,7 @@ spans a sentence break.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -22,15 +23,20 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer,
 
 from framing.model import AnalysisConfig, Article, Corpus, DistinctiveTerm, Evidence
 from framing.text.layer import Token
+from framing.voices.speech_words import PARTICLES
 
 STOP_WORDS = ENGLISH_STOP_WORDS
 
 
 
-def sentence_terms(tokens: Sequence[Token], ngram_max: int) -> list[str]:
-    """The terms of one sentence: its words (folded, lowercase; numbers and English stop words
-    left out) and the runs of up to ``ngram_max`` of them, as scikit-learn would make them."""
-    words = [t.low for t in tokens if t.word and t.text[0].isalpha() and t.low not in STOP_WORDS]
+def sentence_terms(
+    tokens: Sequence[Token], ngram_max: int, left_out: frozenset[str] = frozenset()
+) -> list[str]:
+    """The terms of one sentence: its words (folded, lowercase; numbers, English stop words and
+    the words ``left_out`` dropped) and the runs of up to ``ngram_max`` of them, as
+    scikit-learn would make them."""
+    words = [t.low for t in tokens if t.word and t.text[0].isalpha()
+             and t.low not in STOP_WORDS and t.low not in left_out]
     terms = list(words)
     for n in range(2, ngram_max + 1):
         terms.extend(" ".join(words[i : i + n]) for i in range(len(words) - n + 1))
@@ -51,13 +57,22 @@ def _sentence_terms(
     corpus: Corpus, config: AnalysisConfig
 ) -> tuple[list[list[str]], list[tuple[Article, int]]]:
     """The terms of every sentence of every article, with a reference back to it."""
+    left_out = _not_distinctive(corpus)
     terms: list[list[str]] = []
     refs: list[tuple[Article, int]] = []
     for article in corpus.articles:
         for i in range(len(article.sentences)):
-            terms.append(sentence_terms(article.layer.sentence_tokens(i), config.ngram_max))
+            tokens = article.layer.sentence_tokens(i)
+            terms.append(sentence_terms(tokens, config.ngram_max, left_out))
             refs.append((article, i))
     return terms, refs
+
+
+def _not_distinctive(corpus: Corpus) -> frozenset[str]:
+    """Words that tell nothing of an outlet's framing: the outlets' own names ("ARA News" in
+    its credit line) and the particles of transliterated names ("al" of "Al Hader")."""
+    names = {w.casefold() for o in corpus.outlets for w in re.findall(r"[^\W_]+", o.name)}
+    return frozenset(names | PARTICLES)
 
 
 def log_odds_z(own: np.ndarray, others: np.ndarray, prior: np.ndarray) -> tuple[np.ndarray, ...]:
@@ -93,7 +108,7 @@ def distinctive_terms(corpus: Corpus, config: AnalysisConfig) -> tuple[Distincti
     for i, outlet in enumerate(outlet_ids):
         own = by_outlet[i]
         delta, z = log_odds_z(own, total - own, total.astype(float))
-        eligible = np.flatnonzero((own >= config.min_count) & (z > 0))
+        eligible = np.flatnonzero((own >= config.min_count) & (z > config.min_z))
         ranked = sorted(eligible, key=lambda j: (-z[j], features[j]))[: config.top_terms]
         outlet_sentences = membership[i].indices
         for j in ranked:
