@@ -370,3 +370,14 @@ def test_an_outlet_named_by_an_ordinary_word_is_refused_blind_with_what_to_do(
     assert "an outlet named by an ordinary word cannot be hidden" in result.output
     assert "give the outlet a name of its own in outlets.csv" in result.output
     assert not out.exists()
+
+
+def test_a_feed_field_that_is_no_text_is_missing(tmp_path: Path) -> None:
+    rows = [{"outlet": [None, None], "text": STORY_A}, {"outlet": None, "text": STORY_A},
+            {"outlet": True, "text": STORY_A}, {"outlet": "B", "text": {"a": 1}},
+            {"outlet": "A", "text": STORY_A}, {"outlet": 2015, "text": STORY_B}]
+    write(tmp_path, "feed.jsonl", "\n".join(json.dumps(r) for r in rows) + "\n")
+    docs, skipped = load_documents(tmp_path)
+    assert [(d.source, d.outlet) for d in docs] == [("feed.jsonl#5", "A"), ("feed.jsonl#6", "2015")]
+    assert [s.reason for s in skipped] == ["missing field(s): outlet"] * 3 + [
+        "missing field(s): text"]

@@ -306,9 +306,10 @@ def _credits(values: Mapping[str, str | None], entry: ManifestEntry | None) -> t
 
 
 def _field(row: Mapping[str, Any], key: str) -> str | None:
-    """A row's value as stripped text, or None when missing or blank."""
+    """A row's value as stripped text, or None when missing, blank or no text at all (a JSON
+    list, object or true is not a name or an article: "[None, None]" must not become one)."""
     value = row.get(key)
-    if value is None:
+    if value is None or isinstance(value, bool) or not isinstance(value, str | int | float):
         return None
     text = LONE_SURROGATE.sub("\ufffd", str(value)).strip()  # JSON may escape half a pair
     return text or None
