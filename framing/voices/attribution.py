@@ -9,7 +9,7 @@ A partial quote inside reported speech is a quote of its own with the same speak
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from framing.text.layer import TextLayer
@@ -31,15 +31,17 @@ _DATELINE = re.compile(r"[A-Z][A-Z .,'/]+\s*[-:]\s+")  # "ALEPPO - " before the 
 
 
 def reported_speech(
-    layer: TextLayer, lo: int, hi: int, sentence: int, inside: Sequence[Span], used: set[int]
+    layer: TextLayer, lo: int, hi: int, sentence: int, quoted: Callable[[int], bool],
+    used: set[int],
 ) -> Iterator[RawQuote]:
-    """Indirect speech in one sentence: 'X said (that) …', '…, X said.', 'according to X'."""
+    """Indirect speech in one sentence: 'X said (that) …', '…, X said.', 'according to X';
+    a verb inside a quotation (``quoted``, see tokens.within) or already used is left out."""
     text = layer.folded
     toks = layer.tokens_in(lo, hi)
     found: list[tuple[RawQuote, int]] = []  # with the start of the reporting clause
     for m in SPEECH_VERB.finditer(text, lo, hi):
         vs, ve = m.start(), m.end()
-        if vs in used or any(s <= vs < e for s, e in inside):
+        if vs in used or quoted(vs):
             continue
         if m.group().lower().startswith("according"):
             report = _according_to(text, toks, lo, hi, (vs, ve), sentence)

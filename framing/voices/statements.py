@@ -29,7 +29,7 @@ from dataclasses import replace
 from typing import Literal
 
 from framing.model import Article, Corpus, Group, Lexicon, Match, Sentence
-from framing.text.tokens import Tok, paragraph_at, sentence_at, tokens
+from framing.text.tokens import Tok, paragraph_at, sentence_at, tokens, within
 from framing.voices.attribution import reported_speech
 from framing.voices.phrases import proper_name
 from framing.voices.quotes import (
@@ -74,11 +74,12 @@ def find_quotes(article: Article, verbs: Sequence[Group] = ()) -> tuple[Quote, .
     direct = {s.start: found for s in segments if (found := attribute_direct(article, text, s))}
     used = {r.verb_start for r in direct.values() if not r.shared}
     inside = [(s.start, s.end) for s in segments]
+    quoted = within(inside)
     reported = [
         r for index, sentence in enumerate(article.sentences)
-        for r in reported_speech(article.layer, sentence.start, sentence.end, index, inside,
+        for r in reported_speech(article.layer, sentence.start, sentence.end, index, quoted,
                                  used)
-        if not any(s <= r.start < e for s, e in inside)
+        if not quoted(r.start)
     ]
     raw = continuations(article, segments, direct, reported)
     resolved = resolve_speakers(article, text, raw, verbs, inside)
