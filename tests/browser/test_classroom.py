@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 pytestmark = pytest.mark.browser
 
-HANDOUT_MAX_PAGES = 10  # A4 and Letter: 9 pages on the demo (tables, questions, two articles)
+HANDOUT_MAX_PAGES = 10  # A4 and Letter: 8 pages on the demo (tables, questions, two articles)
 
 
 def pdf_pages(pdf: bytes) -> int:
