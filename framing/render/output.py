@@ -47,7 +47,7 @@ def write_together(files: Sequence[tuple[Path, str]]) -> None:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
             os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else NEW_FILE_MODE)
-        while temps:
+        while temps:  # a renamed file leaves the list: `finally` removes only what is left
             tmp, path = temps[0]
             os.replace(tmp, path)
             temps.pop(0)
