@@ -123,10 +123,12 @@ def _render(request: ReportRequest, fmt: str, report: Report, blind: _Blind | No
     title = request.title
     if blind is not None:
         title = mask_names(request.title or report.corpus.name, blind.key)
+    key = blind.key if blind is not None else None
     edition = Edition(blind=request.blind, handout=request.handout,
-                      evidence_per_cell=request.evidence_per_cell)
+                      evidence_per_cell=request.evidence_per_cell,
+                      hide=None if key is None else lambda text: mask_names(text, key))
     page = render_html(report, title, edition=edition)
-    leaks = find_leaks(page, blind.key) if blind is not None else ()
+    leaks = find_leaks(page, key) if key is not None else ()
     ordinary = [name for name in leaks if ordinary_name(name)]
     if ordinary:
         raise OutputError(
