@@ -44,7 +44,6 @@ word ("dictator").
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
@@ -91,6 +90,7 @@ from framing.lexicon.matching import fold
 from framing.model import Article, Connotation, Corpus, Group, Match, Term
 from framing.slugs import slugify
 from framing.text.tagger import lexicon as tagger_lexicon
+from framing.text.tokens import Stretches
 
 PARTY_STATE = re.compile(r"[rdi]-[a-z]+(?: [a-z]+)?")  # "R-Iowa", "D-N.Y.": a member's tag
 GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})  # name suffixes: another person
@@ -167,8 +167,6 @@ class Cluster:
     located: int = 0  # name mentions that read as places
     things: int = 0  # name mentions that read as objects or works
 
-    city: bool = False  # named only by a big city's name ("Paris", "New York City")
-
     @property
     def place(self) -> bool:
         """Named mostly after a locative preposition ("in Aleppo", "near Al-Hader"), or only
@@ -176,7 +174,8 @@ class Cluster:
         ("Philadelphia used a second-half surge") is lost with it: a row "Vancouver" in a
         shooting story costs more than a missing one in a basketball story."""
         named = sum(self.names.values())
-        return named > 0 and (self.located * 2 >= named or self.city) and not self.titled
+        city = all(" ".join(key) in CITIES for key in self.keys)  # "Paris", "New York City"
+        return named > 0 and (self.located * 2 >= named or city) and not self.titled
 
     @property
     def person(self) -> bool:
@@ -697,7 +696,7 @@ def discover(
     for article in corpus.articles:
         for i in range(len(article.sentences)):
             for m in sentence_mentions(article, i, texts[article.id], known):
-                found = _uncovered(m, covered.get(m.article, Coverage()), texts[article.id])
+                found = _uncovered(m, covered.get(m.article, Stretches()), texts[article.id])
                 if found is not None:
                     mentions.append(found)
     owner = _cluster_names(mentions)
@@ -718,8 +717,6 @@ def discover(
             for role in filter(None, (m.role, m.apposition)):
                 cluster.roles[role] += 1
                 role_owner[(m.article, role.lower())][key] += 1
-    for cluster in clusters.values():
-        cluster.city = all(" ".join(k) in CITIES for k in cluster.keys)
     for m in mentions:
         if not m.name:
             member = _member_of(m, owner)
@@ -872,42 +869,15 @@ def _holders(
     return found
 
 
-@dataclass(frozen=True)
-class Coverage:
-    """The stretches of an article's text that lexicon matches cover, merged and in order, so
-    that whether a mention overlaps one is found by bisection, not by reading them all."""
-
-    starts: list[int] = field(default_factory=list)
-    ends: list[int] = field(default_factory=list)
-
-    def last_before(self, end: int) -> int:
-        """Index of the last stretch starting before ``end`` (-1 if none)."""
-        return bisect.bisect_left(self.starts, end) - 1
-
-    def overlaps(self, start: int, end: int) -> bool:
-        i = self.last_before(end)
-        return i >= 0 and self.ends[i] > start
-
-
-def _covered(matches: Sequence[Match]) -> dict[str, Coverage]:
+def _covered(matches: Sequence[Match]) -> dict[str, Stretches]:
     spans: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
     for m in matches:
         if m.kind == "referent":
             spans[m.article].append((m.start, m.end))
-    covered = {}
-    for article, found in spans.items():
-        cover = Coverage()
-        for start, end in sorted(found):
-            if cover.ends and start <= cover.ends[-1]:
-                cover.ends[-1] = max(cover.ends[-1], end)
-            else:
-                cover.starts.append(start)
-                cover.ends.append(end)
-        covered[article] = cover
-    return covered
+    return {article: Stretches.of(found) for article, found in spans.items()}
 
 
-def _uncovered(m: Mention, cover: Coverage, text: str) -> Mention | None:
+def _uncovered(m: Mention, cover: Stretches, text: str) -> Mention | None:
     """The mention where no lexicon match covers it. When a lexicon covers only the start of
     a title ("Syrian regime" in "Syrian regime leader Bashar al Assad"), the rest of the title
     ("leader") stays the name's label; a covered name is left to the lexicon."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
 from framing.model import Article
 from framing.text.layer import Token
@@ -58,22 +59,45 @@ def sentence_at(article: Article, pos: int) -> int:
     return max(0, bisect.bisect_right(article.sentences, pos, key=lambda s: s.start) - 1)
 
 
+@dataclass(frozen=True)
+class Stretches:
+    """Spans of a text merged into disjoint stretches, in order, so that what holds or touches
+    them is found by bisection, not by reading them all (a long article has thousands of
+    quotations and lexicon matches)."""
+
+    starts: tuple[int, ...] = ()
+    ends: tuple[int, ...] = ()
+
+    @classmethod
+    def of(cls, spans: Iterable[Span]) -> Stretches:
+        starts: list[int] = []
+        ends: list[int] = []
+        for start, end in sorted(spans):
+            if ends and start <= ends[-1]:
+                ends[-1] = max(ends[-1], end)
+            else:
+                starts.append(start)
+                ends.append(end)
+        return cls(tuple(starts), tuple(ends))
+
+    def holds(self, pos: int) -> bool:
+        """True when offset ``pos`` lies inside a stretch."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.ends[i]
+
+    def last_before(self, end: int) -> int:
+        """Index of the last stretch starting before ``end`` (-1 if none)."""
+        return bisect.bisect_left(self.starts, end) - 1
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when characters ``start`` to ``end`` share one with a stretch."""
+        i = self.last_before(end)
+        return i >= 0 and self.ends[i] > start
+
+
 def within(spans: Iterable[Span]) -> Callable[[int], bool]:
-    """A test "is this offset inside one of the spans?" in log time: the spans merged into
-    disjoint runs and looked up by bisection (a long article has thousands of quotes)."""
-    merged: list[list[int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    starts = [start for start, _ in merged]
-
-    def inside(pos: int) -> bool:
-        i = bisect.bisect_right(starts, pos) - 1
-        return i >= 0 and pos < merged[i][1]
-
-    return inside
+    """A test "is this offset inside one of the spans?" in log time."""
+    return Stretches.of(spans).holds
 
 
 def paragraph_at(article: Article, pos: int) -> Span:
