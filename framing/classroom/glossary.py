@@ -26,7 +26,7 @@ from framing.classroom.questions import (
     times,
 )
 from framing.errors import FramingError
-from framing.model import Report
+from framing.model import LabelCount, Report
 
 GLOSSARY_FILE = "glossary.toml"
 FIELDS = ("id", "term", "definition", "example", "reference")
@@ -91,20 +91,30 @@ def glossary(
     return tuple(out)
 
 
-def _labelling(report: Report, w: Wording, edits: Sequence[WireEdit]) -> str | None:
+def _contrast_labels(report: Report) -> tuple[str, LabelCount, LabelCount] | None:
+    """The strongest label contrast: its referent, the harsher outlet's leading negative label
+    and the milder outlet's leading neutral or positive one."""
     for c in label_contrasts(report)[:1]:
-        harsh, mild = c.harsh.top("negative", n=1)[0], c.mild.top("neutral", "positive", n=1)[0]
-        return (f"{w.group(c.group)}: {w.outlet(harsh.outlet)} writes {w.counted([harsh])}, "
-                f"{w.outlet(mild.outlet)} {w.counted([mild])}.")
+        return c.group, c.harsh.top("negative", n=1)[0], c.mild.top("neutral", "positive", n=1)[0]
     return None
+
+
+def _labelling(report: Report, w: Wording, edits: Sequence[WireEdit]) -> str | None:
+    found = _contrast_labels(report)
+    if found is None:
+        return None
+    group, harsh, mild = found
+    return (f"{w.group(group)}: {w.outlet(harsh.outlet)} writes {w.counted([harsh])}, "
+            f"{w.outlet(mild.outlet)} {w.counted([mild])}.")
 
 
 def _connotation(report: Report, w: Wording, edits: Sequence[WireEdit]) -> str | None:
-    for c in label_contrasts(report)[:1]:
-        harsh, mild = c.harsh.top("negative", n=1)[0], c.mild.top("neutral", "positive", n=1)[0]
-        return (f"{w.group(c.group)}: the report counts “{harsh.term}” as negative and "
-                f"“{mild.term}” as {mild.connotation}.")
-    return None
+    found = _contrast_labels(report)
+    if found is None:
+        return None
+    group, harsh, mild = found
+    return (f"{w.group(group)}: the report counts “{harsh.term}” as negative and "
+            f"“{mild.term}” as {mild.connotation}.")
 
 
 def _attribution(report: Report, w: Wording, edits: Sequence[WireEdit]) -> str | None:
