@@ -21,7 +21,7 @@ from framing.classroom.questions import (
 )
 from framing.lexicon.files import bundled_lexicon_files, load_lexicons
 from framing.model import Corpus, Lexicon, Outlet, Report
-from framing.render.html import render_html
+from framing.render.html import render_html, voice_counts
 from framing.text.loading import load_corpus
 
 from .helpers import DEMO, SMALL, lexicon_from, one_sentence_article
@@ -232,3 +232,18 @@ def test_glossary_examples_take_blind_names() -> None:
     assert "Outlet A hedges 3 times" in text
     for outlet in demo_report().corpus.outlets:
         assert outlet.name not in text
+
+
+def test_a_voice_question_names_only_speakers_the_finder_could_name(tmp_path: Path) -> None:
+    # "the $184 million reported by ... Mike Lynch": the quotation finder takes "184 million"
+    # as the subject of "reported"; no question may say an outlet quotes "184 million".
+    (tmp_path / "a.txt").write_text(
+        "Talks\n\nThe offer is less than the $184 million reported by sportscaster Mike Lynch, "
+        "who first reported the meeting. Team president Larry Lucchino said talks went well.\n")
+    (tmp_path / "b.txt").write_text("Meeting\n\nThe two sides met on Friday, the team said.\n")
+    report = analyze(load_corpus(tmp_path), [])
+    assert any(q.speaker == "184 million" for q in report.quotes)  # the finder's misreading
+    counts = voice_counts(report)
+    assert "184 million" not in {v.speaker for v in counts}
+    texts = [q.finding for q in discussion_questions(report, voices=counts)]
+    assert not any("184 million" in t for t in texts)

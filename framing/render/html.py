@@ -149,8 +149,11 @@ def wire_edits(report: Report) -> tuple[WireEdit, ...]:
 
 
 def voice_counts(report: Report) -> tuple[VoiceCount, ...]:
-    """How often each outlet quotes each speaker, for the discussion questions."""
-    counts = Counter((q.outlet, q.name or q.speaker) for q in report.quotes if q.name or q.speaker)
+    """How often each outlet quotes each named speaker, for the discussion questions: a speaker
+    the quotation finder could not name ("184 million" in "the $184 million reported by ...")
+    is no voice a question may state was heard."""
+    counts = Counter((q.outlet, q.name or q.speaker) for q in report.quotes
+                     if q.named and (q.name or q.speaker))
     return tuple(
         VoiceCount(outlet=outlet, speaker=speaker, count=n)
         for (outlet, speaker), n in sorted(counts.items())
