@@ -148,3 +148,17 @@ def test_distinctive_words_pass_the_threshold_and_lead_to_their_sentences(
     assert all(e.article.startswith("courier") for e in rebels.evidence)
     row = json.loads(render_json(analyze(corpus, [])))["distinctive_terms"][0]
     assert set(row) >= {"outlet", "term", "count", "others", "tfidf", "log_odds_z", "evidence"}
+
+
+def test_honorifics_and_abbreviated_titles_are_house_style_not_distinctive(
+    tmp_path: Path,
+) -> None:
+    for i in range(2):
+        (tmp_path / f"daily-{i}.txt").write_text(
+            f"Town {i}\n\n" + "Mr. Smith and Sen. Jones shelled the town, officials said. " * 12
+            + "\n")
+        (tmp_path / f"courier-{i}.txt").write_text(
+            f"Town news {i}\n\n" + "Smith and Jones shelled the town, officials said. " * 12
+            + "\n")
+    terms = {t.term for t in distinctive_terms(load_corpus(tmp_path), AnalysisConfig())}
+    assert not {"mr.", "sen.", "mr. smith", "sen. jones"} & terms

@@ -21,6 +21,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfTransformer
 
+from framing.actors.words import HONORIFICS, TITLE_ABBREVIATIONS
 from framing.model import AnalysisConfig, Article, Corpus, DistinctiveTerm, Evidence
 from framing.text.layer import Token
 from framing.voices.speech_words import PARTICLES
@@ -70,9 +71,11 @@ def _sentence_terms(
 
 def _not_distinctive(corpus: Corpus) -> frozenset[str]:
     """Words that tell nothing of an outlet's framing: the outlets' own names ("ARA News" in
-    its credit line) and the particles of transliterated names ("al" of "Al Hader")."""
+    its credit line), the particles of transliterated names ("al" of "Al Hader"), and
+    honorifics and abbreviated titles, which are house style ("Mr. Trump", "Sen. Grassley")."""
     names = {w.casefold() for o in corpus.outlets for w in re.findall(r"[^\W_]+", o.name)}
-    return frozenset(names | PARTICLES)
+    style = HONORIFICS | TITLE_ABBREVIATIONS
+    return frozenset(names | PARTICLES | style | {f"{word}." for word in style})
 
 
 def log_odds_z(own: np.ndarray, others: np.ndarray, prior: np.ndarray) -> tuple[np.ndarray, ...]:
