@@ -10,6 +10,7 @@ from typing import Any
 from framing.actors.corrections import Correction, apply_corrections
 from framing.actors.discovery import discover
 from framing.actors.mentions import resolve_mentions
+from framing.classroom.discussion import discuss
 from framing.copy.alignment import align_corpus
 from framing.counts.distinctive import distinctive_terms
 from framing.counts.scoring import connotation_shares, count_labels
@@ -49,6 +50,8 @@ def analyze(
        (actors/mentions.py).
     4. Voices: quotations and statements; whose words each label is; who acts.
     5. Counts: labels per outlet with their graded scores; distinctive words; shared copy.
+    6. Classroom: the findings that differ most, discussion questions, glossary examples
+       (classroom/discussion.py), each stating only figures the report holds.
     """
     config = config or AnalysisConfig()
     passes = 2 if config.discover or corrections else 1
@@ -67,7 +70,7 @@ def analyze(
     matches = _with_voices(matches, quotes)
     voices = _agency(corpus, matches, quotes)
     counted = [m for m in matches if m.voice == "own"] if config.own_voice_only else matches
-    return Report(
+    return discuss(Report(
         corpus=corpus,
         lexicons=tuple(lexicons),
         groups=tuple(_used_groups(groups, matches)),
@@ -80,7 +83,7 @@ def analyze(
         alignment=align_corpus(corpus, matches) if _aligns(corpus, config) else None,
         quotes=quotes,
         **voices,
-    )
+    ))
 
 
 def _actors(

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:  # these modules import this one; the Report only refers to their results
+    from framing.classroom.glossary import GlossaryEntry
+    from framing.classroom.questions import Question
     from framing.copy.alignment import AlignmentReport
     from framing.text.layer import TextLayer
     from framing.voices.agency import Action, Casualty, HeadlineVoice
@@ -348,3 +350,6 @@ class Report:
     actions: tuple[Action, ...] = ()  # referents as agents or patients of verbs
     casualties: tuple[Casualty, ...] = ()  # wording that reports deaths or damage
     headline_voices: tuple[HeadlineVoice, ...] = ()  # who acts in each headline
+    questions: tuple[Question, ...] = ()  # for class: each a finding, a question, its evidence
+    what_differs: tuple[int, ...] = ()  # the questions whose findings head the report
+    glossary: tuple[GlossaryEntry, ...] = ()  # the ideas used, with examples from these articles

@@ -21,7 +21,8 @@ from framing.classroom.questions import (
 )
 from framing.lexicon.files import bundled_lexicon_files, load_lexicons
 from framing.model import Corpus, Lexicon, Outlet, Report
-from framing.render.html import render_html, voice_counts
+from framing.classroom.findings import voice_counts
+from framing.render.html import render_html
 from framing.text.loading import load_corpus
 
 from .helpers import DEMO, SMALL, lexicon_from, one_sentence_article
@@ -41,7 +42,7 @@ def demo_report() -> Report:
 
 @lru_cache(maxsize=1)
 def demo_questions() -> tuple[Question, ...]:
-    return discussion_questions(demo_report())
+    return demo_report().questions
 
 
 def of_kind(questions: tuple[Question, ...], kind: str) -> Question:
@@ -102,8 +103,10 @@ def test_the_omission_question_names_the_outlet_that_leaves_the_actor_out() -> N
     # Counted as mentions, Iran is named 12 times (6 in 000, with "a state sponsor of terror"
     # in apposition; 1 in 001, 2 in 002, 3 in 003), which Reuters (004) never names (grep -ci
     # iran 004_*.txt gives 0); ISIS 11 (its typo "ISISe" in 002 is not counted).
-    assert q.finding == ("Iran and Iranian forces: four of the five outlets name it, 12 times in "
-                         "all; Reuters (republished) never does.")
+    assert q.finding == ("Iran and Iranian forces: four of the five outlets mention this actor, "
+                         "12 times in all; Reuters (republished) never does.")
+    assert dict(q.figures) == {"outlets-naming": 4, "outlets": 5, "mentions": 12}
+    assert q.absent == ("reuters-republished",)
     assert {c.outlet for c in q.citations} == (
         {o.id for o in demo_report().corpus.outlets} - {"reuters-republished"}
     )
@@ -128,7 +131,7 @@ def test_every_citation_points_at_evidence_in_the_html_report() -> None:
 
 
 def test_questions_are_deterministic() -> None:
-    again = discussion_questions(analyze(load_corpus(DEMO), lexicons()))
+    again = analyze(load_corpus(DEMO), lexicons()).questions
     assert again == demo_questions()
 
 
@@ -142,7 +145,7 @@ def test_questions_read_with_blind_names() -> None:
     for outlet in demo_report().corpus.outlets:
         assert outlet.name not in text
     assert "Outlet C writes “regime forces” (5 times)" in text  # TRT World is Outlet C
-    assert [q.kind for q in blind] == [q.kind for q in demo_questions()]
+    assert [q.kind for q in blind] == [q.kind for q in discussion_questions(demo_report())]
 
 
 def test_questions_on_the_blind_corpus_match_those_with_blind_names() -> None:
@@ -179,21 +182,41 @@ def test_no_finding_no_question(tmp_path: Path) -> None:
     assert discussion_questions(analyze(corpus, [lexicon])) == ()
 
 
-def test_alignment_and_voices_inputs_become_questions() -> None:
-    edit = WireEdit(outlets=(ARUTZ, "deccan-chronicle"), before="fighters from Hezbollah",
-                    after="troops from Lebanon's Hezboll-ah movement", shared=9,
-                    anchors=("s-1-12", "s-2-9"))
-    voice = VoiceCount(outlet="ara-news", speaker="media activist Khalid Halabi", count=3)
-    questions = discussion_questions(demo_report(), edits=[edit], voices=[voice])
-    wire = of_kind(questions, "wire-edit")
-    assert wire.finding == (
-        "Arutz Sheva (Israel National News) and Deccan Chronicle print the same agency copy "
-        "(9 sentences in common), but where Arutz Sheva (Israel National News) writes "
-        "“fighters from Hezbollah”, Deccan Chronicle writes “troops from Lebanon's Hezboll-ah "
-        "movement”.")
-    assert [c.anchor for c in wire.citations] == ["s-1-12", "s-2-9"]
+def test_a_shared_copy_question_says_how_many_sentences_and_cites_them() -> None:
+    # Arutz Sheva and ARA News share one sentence, Arutz Sheva and Deccan Chronicle (both
+    # crediting AFP) seven: the pair that shares most is asked about, and the question says
+    # how many sentences it shares rather than calling it "the same agency copy".
+    q = of_kind(demo_questions(), "wire-edit")
+    assert q.finding == (
+        "Arutz Sheva (Israel National News) and Deccan Chronicle print 7 sentences nearly word "
+        "for word; where Arutz Sheva (Israel National News) writes “Islamic "
+        "State (ISIS) group”, Deccan Chronicle writes “ISIS”.")
+    assert dict(q.figures) == {"shared": 7}
+    assert all(c.anchor == f"pair-{ARUTZ}-deccan-chronicle" for c in q.citations)
+    assert [c.evidence[0][:4] for c in q.citations] == ["s-1-", "s-2-"]
+
+
+def test_a_speaker_quoted_by_one_outlet_alone_is_no_family_name_another_quotes() -> None:
+    voice = VoiceCount(outlet="ara-news", speaker="media activist Khalid Halabi", count=3,
+                       alone=True, quotes=("q-0-1", "q-0-9", "q-0-20"))
+    shared = VoiceCount(outlet="trt-world", speaker="Donald Trump", count=5)  # not alone
+    questions = discussion_questions(demo_report(), voices=[voice, shared])
     voices = of_kind(questions, "voices")
     assert voices.finding == "Only ARA News quotes media activist Khalid Halabi (3 times)."
+    assert voices.citations[0].evidence == ("q-0-1", "q-0-9", "q-0-20")
+    assert "Trump" not in " ".join(q.finding for q in questions)
+
+
+def test_the_loaded_label_question_gives_every_other_label_in_its_counts() -> None:
+    # Arutz Sheva alone writes "terror proxy" and "terrorist organization"; the others write
+    # "Lebanese Hezbollah militia" (ARA), "Hezbollah militias" and "Lebanese Hezbollah
+    # militias" (TRT) - one lexicon entry, 3 - "Lebanese Hezbollah fighters" (Deccan, Reuters),
+    # "Hezbollah" (TRT) and "militants of Hezbollah" (ARA): 7 mentions (counted in the CSV).
+    q = of_kind(demo_questions(), "loaded-label")
+    assert q.finding.endswith(
+        "the other outlets that name this actor do so 7 times, as “Hezbollah militia” (3), "
+        "“Hezbollah fighter” (2), “Hezbollah” (1) and “Hezbollah militant” (1).")
+    assert sum(c.count for c in q.citations if c.outlet != ARUTZ) == 7
 
 
 # --------------------------------------------------------------------------- glossary

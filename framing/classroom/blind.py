@@ -99,6 +99,12 @@ class BlindKey:
         """Blind outlet id -> real name ("outlet-a" -> "Arutz Sheva (Israel National News)")."""
         return {outlet.id: outlet.real_name for outlet in self.outlets}
 
+    def named(self, text: str) -> str:
+        """``text`` with each blind name ("Outlet A") replaced by the outlet's real name."""
+        real = {outlet.name: outlet.real_name for outlet in self.outlets}
+        pattern = "|".join(re.escape(n) for n in sorted(real, key=len, reverse=True))
+        return re.sub(rf"\b(?:{pattern})\b", lambda m: real[m.group(0)], text) if real else text
+
     def real_names(self) -> dict[str, str]:
         """Real outlet id -> blind name, to show findings of the real report with blind names."""
         return {outlet.real_id: outlet.name for outlet in self.outlets}

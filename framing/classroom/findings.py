@@ -14,12 +14,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from framing.anchors import pair_anchor, quote_id, sentence_id, voice_anchor
 from framing.classroom.blind import MASK
-from framing.counts.scoring import STRENGTH_VALUE
+from framing.counts.scoring import STRENGTH_VALUE, label_key
 from framing.model import DistinctiveTerm, LabelCount, Report
 
 MIN_CONTRAST = 0.5  # gap in tone (see Tally.tone) that makes a contrast worth asking about
 CLEAR = STRENGTH_VALUE["clear"]
+LABEL_WORDS = 5  # a changed label is a few words; a longer change rewrote the sentence
 MIN_DISTINCTIVE = 3  # a distinctive term needs at least this many uses to carry a question
 
 
@@ -65,13 +67,27 @@ class LabelContrast:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Pooled:
+    """One label added up over outlets: the lexicon entry (or the words) and its rows."""
+
+    term: str
+    rows: tuple[LabelCount, ...]
+
+    @property
+    def count(self) -> int:
+        return sum(row.count for row in self.rows)
+
+
+@dataclass(frozen=True, kw_only=True)
 class LoadedLabel:
     """Loaded labels for a referent that only one outlet uses, and what the others write."""
 
     group: str
     outlet: str
     labels: tuple[LabelCount, ...]
-    others: tuple[tuple[str, int], ...]  # the other outlets' plain labels: (term, count)
+    others: tuple[Pooled, ...]  # the other outlets' most used labels, added up over them
+    elsewhere: int  # the other outlets' mentions of the referent, all labels
+    absent: tuple[str, ...]  # the other outlets (none writes ``labels``)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -91,6 +107,31 @@ class CueUse:
     users: tuple[Tally, ...]  # outlets using the cues, most first
     never: tuple[str, ...]  # outlets using none
     baseline: tuple[str, int] | None = None  # the category's most used neutral term, in all
+
+
+@dataclass(frozen=True, kw_only=True)
+class WireEdit:
+    """Two outlets print one sentence nearly alike and one changed a label (from the alignment)."""
+
+    outlets: tuple[str, str]  # outlet ids: the first writes ``before``, the second ``after``
+    before: str
+    after: str
+    shared: int  # sentences the two outlets share in all
+    sentences: tuple[str, str] = ("", "")  # the two sentences' ids
+    anchor: str = ""  # the pair's shared sentences in the report
+
+
+@dataclass(frozen=True, kw_only=True)
+class VoiceCount:
+    """How often an outlet quotes or cites one named speaker (from the quotation finder)."""
+
+    outlet: str  # outlet id
+    speaker: str  # as the report names the speaker: "media activist Khalid Halabi"
+    count: int
+    alone: bool = False  # no other outlet quotes anyone of that family name
+    quotes: tuple[str, ...] = ()  # the quotations' ids
+    anchor: str = ""
+
 
 
 def tallies(report: Report, group: str) -> dict[str, Tally]:
@@ -125,27 +166,36 @@ def label_contrasts(report: Report) -> list[LabelContrast]:
 
 
 def loaded_labels(report: Report) -> list[LoadedLabel]:
-    """Negative or positive labels for a referent that no other outlet uses for it."""
+    """Negative or positive labels for a referent that no other outlet uses for it, with the
+    labels the other outlets use most, whatever their tone ("militia" beside "fighters")."""
     found = []
+    outlets = [o.id for o in report.corpus.outlets]
     for group in report.groups:
         if group.kind != "referent":
             continue
         per_outlet = tallies(report, group.id)
         for outlet, tally in per_outlet.items():
-            elsewhere = {_entry(label) for t in per_outlet.values() if t is not tally
-                         for label in t.labels}
+            rest = [t for t in per_outlet.values() if t is not tally]
+            elsewhere = {_entry(label) for t in rest for label in t.labels}
             own = tuple(label for label in tally.top("negative", "positive", n=99)
                         if _entry(label) not in elsewhere)
-            plain: Counter[str] = Counter()
-            for other in per_outlet.values():
-                if other is not tally:
-                    plain.update({label.term: label.count for label in other.top("neutral", n=99)})
-            if own and plain:
-                others = tuple(sorted(plain.items(), key=lambda kv: (-kv[1], kv[0]))[:2])
-                found.append(LoadedLabel(group=group.id, outlet=outlet, labels=own[:3],
-                                         others=others))
+            if own and rest:
+                found.append(LoadedLabel(
+                    group=group.id, outlet=outlet, labels=own[:3], others=tuple(_pooled(rest)[:4]),
+                    elsewhere=sum(t.total for t in rest),
+                    absent=tuple(o for o in outlets if o != outlet)))
     found.sort(key=lambda f: -sum(label.count for label in f.labels))
     return found
+
+
+def _pooled(tallies_: Iterable[Tally]) -> list[Pooled]:
+    """The outlets' labels added up over outlets, one per lexicon entry (or words), most first."""
+    rows: defaultdict[str, list[LabelCount]] = defaultdict(list)
+    for t in tallies_:
+        for label in t.labels:
+            rows[_entry(label)].append(label)
+    pooled = [Pooled(term=term, rows=tuple(found)) for term, found in rows.items()]
+    return sorted(pooled, key=lambda p: (-p.count, p.term))
 
 
 def _entry(label: LabelCount) -> str:
@@ -202,21 +252,69 @@ def cue_uses(report: Report, groups: Iterable[str], loaded_only: bool = True) ->
     return found
 
 
-def telling_terms(report: Report) -> list[tuple[str, DistinctiveTerm]]:
-    """Distinctive terms worth a question, with their anchors in the report, highest z first.
+def telling_terms(report: Report) -> list[DistinctiveTerm]:
+    """Distinctive terms worth a question, highest z first.
 
     Used often enough (``MIN_DISTINCTIVE``), longer than two letters, not masked and not the
     outlets' own names ("ara news" is distinctive of ARA News, and tells nothing).
     """
     name_words = {word.casefold() for o in report.corpus.outlets
                   for word in re.findall(r"\w+", o.name)}
-    found = []
-    position: Counter[str] = Counter()
-    for d in report.distinctive:
-        anchor = f"dt-{d.outlet}-{position[d.outlet]}"  # as render_html numbers them
-        position[d.outlet] += 1
-        if (d.count >= MIN_DISTINCTIVE and len(d.term) > 2 and MASK not in d.term
-                and not all(word.casefold() in name_words for word in d.term.split())):
-            found.append((anchor, d))
-    found.sort(key=lambda ad: -ad[1].log_odds_z)  # stable: report order on ties
+    found = [d for d in report.distinctive
+             if d.count >= MIN_DISTINCTIVE and len(d.term) > 2 and MASK not in d.term
+             and not all(word.casefold() in name_words for word in d.term.split())]
+    found.sort(key=lambda d: -d.log_odds_z)  # stable: report order on ties
     return found
+
+
+# --------------------------------------------------------------------------- other stages
+
+
+def wire_edits(report: Report) -> tuple[WireEdit, ...]:
+    """Label swaps in sentences two outlets share, the pairs that share most first."""
+    if report.alignment is None:
+        return ()
+    a = report.alignment
+    index = {art.id: i for i, art in enumerate(report.corpus.articles)}
+    shared = {(o.outlet_a, o.outlet_b): o.shared_a for o in a.overlaps}
+    edits = []
+    for e in a.edits:
+        if not (e.referent and e.term_before and e.term_after and e.term_before != e.term_after
+                and max(len(e.before.split()), len(e.after.split())) <= LABEL_WORDS):
+            continue
+        al = a.alignments[e.alignment]
+        edits.append(WireEdit(
+            outlets=(e.outlet_a, e.outlet_b), before=e.before, after=e.after,
+            shared=shared.get((e.outlet_a, e.outlet_b), 1),
+            sentences=(sentence_id(index[al.a[0].article], al.a[0].sentence),
+                       sentence_id(index[al.b[0].article], al.b[0].sentence)),
+            anchor=pair_anchor(e.outlet_a, e.outlet_b)))
+    return tuple(sorted(edits, key=lambda e: -e.shared))  # stable: alignment order on ties
+
+
+def voice_counts(report: Report) -> tuple[VoiceCount, ...]:
+    """How often each outlet quotes each named speaker. A speaker the quotation finder could
+    not name ("184 million" in "the $184 million reported by ...") is no voice; a speaker is
+    quoted by one outlet ``alone`` only if no other outlet quotes anyone of the same family
+    name ("Donald Trump" and "Trump" are one voice) and the name has two words at least (a
+    lone "Angeles" is more likely a place cut short than a person)."""
+    index = {a.id: i for i, a in enumerate(report.corpus.articles)}
+    said: defaultdict[tuple[str, str], list[str]] = defaultdict(list)
+    families: defaultdict[str, set[str]] = defaultdict(set)
+    for q in report.quotes:
+        speaker = q.name or q.speaker
+        if q.named and speaker:
+            said[(q.outlet, speaker)].append(quote_id(index[q.article], q.start))
+        if speaker:
+            families[_family(speaker)].add(q.outlet)
+    return tuple(
+        VoiceCount(outlet=outlet, speaker=speaker, count=len(ids), quotes=tuple(ids),
+                   anchor=voice_anchor(outlet, speaker),
+                   alone=len(speaker.split()) >= 2 and families[_family(speaker)] == {outlet})
+        for (outlet, speaker), ids in sorted(said.items())
+    )
+
+
+def _family(speaker: str) -> str:
+    """A speaker's last word, folded, possessive dropped: "Donald Trump's" -> "trump"."""
+    return label_key(speaker.split()[-1])

@@ -146,8 +146,9 @@ def _omission(report: Report, w: Wording, edits: Sequence[WireEdit]) -> str | No
 def _wire_copy(report: Report, w: Wording, edits: Sequence[WireEdit]) -> str | None:
     for e in edits[:1]:
         first, second = (w.outlet(o) for o in e.outlets)
-        return (f"{first} and {second} print the same agency copy; where {first} writes "
-                f"“{e.before}”, {second} writes “{e.after}”.")
+        shared = "1 sentence" if e.shared == 1 else f"{e.shared} sentences"
+        return (f"{first} and {second} print {shared} nearly word for word; in one, where "
+                f"{first} writes “{e.before}”, {second} writes “{e.after}”.")
     crediting = sorted({a.outlet for a in report.corpus.articles
                         if any(any(ch.isupper() or ch == "\u2588" for ch in c)
                                for c in a.credits)},
@@ -159,7 +160,7 @@ def _wire_copy(report: Report, w: Wording, edits: Sequence[WireEdit]) -> str | N
 
 
 def _distinctive(report: Report, w: Wording, edits: Sequence[WireEdit]) -> str | None:
-    for _, d in telling_terms(report)[:1]:
+    for d in telling_terms(report)[:1]:
         return (f"{w.outlet(d.outlet)} uses “{d.term}” {times(d.count)}; the other outlets, "
                 f"{times(d.others) if d.others else 'never'}.")
     return None

@@ -11,9 +11,13 @@ of each kind in turn.
 Outlets are shown under the names given (real or blind), so the same findings read in the
 classroom's blind edition and in the teacher's key.
 
-Two inputs come from other stages when they are available, as plain records so this module
-depends on neither: ``WireEdit`` (an editor's change to shared agency copy) and ``VoiceCount``
-(whose words an outlet quotes).
+Two inputs come from other stages, as plain records (``framing.classroom.findings`` makes them
+from the Report): ``WireEdit`` (an editor's change to shared copy) and ``VoiceCount`` (whose
+words an outlet quotes).
+
+Every number a finding states is either a citation's count or one of its named ``figures``, and
+every outlet it says never uses what it cites is in ``absent``, so a reader (or a test) can check
+each claim against the JSON export's tables.
 """
 
 from __future__ import annotations
@@ -24,12 +28,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from framing.anchors import distinctive_anchor, label_anchor, match_id, sentence_id
 from framing.classroom.findings import (
     CueUse,
     LabelContrast,
     LoadedLabel,
     Omission,
     Tally,
+    VoiceCount,
+    WireEdit,
     cue_uses,
     exclusives,
     label_contrasts,
@@ -38,12 +45,13 @@ from framing.classroom.findings import (
     tallies,
     telling_terms,
 )
+from framing.counts.scoring import label_key, written
 from framing.model import LabelCount, Report
 
 __all__ = [  # the finders live in findings; callers may import them from here
     "ATTRIBUTION_GROUPS", "HEDGE_GROUPS", "KINDS", "Citation", "CueUse", "LabelContrast",
     "LoadedLabel", "Omission", "Question", "QuestionKind", "Tally", "VoiceCount", "WireEdit",
-    "Wording", "cue_uses", "discussion_questions", "exclusives", "label_anchor",
+    "Wording", "cue_uses", "discussion_questions", "exclusives",
     "label_contrasts", "loaded_labels", "omissions", "tallies", "telling_terms", "times",
 ]
 
@@ -70,6 +78,8 @@ class Citation:
     count: int
     anchor: str  # the id of the evidence in the HTML report ("" when the report has none)
     group: str = ""  # the referent or cue id ("" for a distinctive term or a hook's evidence)
+    # the ids (framing.anchors) of the matches, quotations or sentences behind the count
+    evidence: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -80,32 +90,14 @@ class Question:
     finding: str  # what these articles show, with counts
     ask: str  # the question itself
     citations: tuple[Citation, ...]
+    # every other number the finding states, named: ("rated:trt-world", 15), ("outlets", 5)
+    figures: tuple[tuple[str, int], ...] = ()
+    absent: tuple[str, ...] = ()  # outlets the finding says never write what it cites
 
     @property
     def text(self) -> str:
         """Finding and question together, as printed."""
         return f"{self.finding} {self.ask}"
-
-
-@dataclass(frozen=True, kw_only=True)
-class WireEdit:
-    """Two outlets print the same agency sentence and one changed a word (from the alignment)."""
-
-    outlets: tuple[str, str]  # outlet ids: the first writes ``before``, the second ``after``
-    before: str
-    after: str
-    shared: int = 0  # sentences the two outlets share in all (0: not said)
-    anchors: tuple[str, str] = ("", "")  # the two sentences' ids in the report, if shown
-
-
-@dataclass(frozen=True, kw_only=True)
-class VoiceCount:
-    """How often an outlet quotes or cites one speaker (from the quotation finder)."""
-
-    outlet: str  # outlet id
-    speaker: str  # as the report names the speaker: "media activist Khalid Halabi"
-    count: int
-    anchor: str = ""
 
 
 # --------------------------------------------------------------------------- questions
@@ -175,62 +167,73 @@ def _contrast_question(c: LabelContrast, w: Wording) -> _Candidate:
     )
     ask = ("What does each choice of words invite you to think about this actor? "
            "Which would you choose, and why?")
-    cites = w.cite(harsh) + w.cite(mild)
-    return _Candidate(Question(kind="label-contrast", finding=finding, ask=ask, citations=cites),
+    figures = tuple((f"{what}:{t.outlet}", n) for t in (c.harsh, c.mild)
+                    for what, n in (("negative", t.count("negative")), ("rated", t.rated())))
+    return _Candidate(Question(kind="label-contrast", finding=finding, ask=ask,
+                               citations=w.cite(harsh) + w.cite(mild), figures=figures),
                       frozenset({c.group}))
 
 
 def _loaded_question(f: LoadedLabel, w: Wording) -> _Candidate:
-    others = _join(f"{_quote(term)} ({count})" for term, count in f.others)
+    others = _join(f"{_quote(label.term)} ({label.count})" for label in f.others)
     finding = (f"{w.group(f.group)}: only {w.outlet(f.outlet)} writes {w.counted(f.labels)}; "
-               f"the other outlets that name this actor write {others}.")
+               f"the other outlets that name this actor do so {times(f.elsewhere)}, "
+               f"{'as' if sum(p.count for p in f.others) == f.elsewhere else 'most often as'} "
+               f"{others}.")
     ask = ("What does the label say about the actor before the story says what it did? "
            "Why might an outlet choose it?")
+    figures = (("elsewhere", f.elsewhere), *((f"as:{p.term}", p.count) for p in f.others))
     return _Candidate(Question(kind="loaded-label", finding=finding, ask=ask,
-                               citations=w.cite(f.labels)), frozenset({f.group}))
+                               citations=w.cite(f.labels) + w.cite(
+                                   row for p in f.others for row in p.rows),
+                               figures=figures,
+                               absent=f.absent), frozenset({f.group}))
 
 
 def _omission_question(o: Omission, w: Wording) -> _Candidate:
     missing = w.outlet(o.missing[0])
     total = sum(t.total for t in o.named_by)
     n, of = len(o.named_by), len(o.named_by) + len(o.missing)
-    finding = (f"{w.group(o.group)}: {_number(n)} of the {_number(of)} outlets name it, "
-               f"{times(total)} in all; {missing} never does.")
+    finding = (f"{w.group(o.group)}: {_number(n)} of the {_number(of)} outlets mention this "
+               f"actor, {times(total)} in all; {missing} never does.")
     ask = ("Is it missing because that outlet's story is about something else, or was it left "
            "out? What does that outlet's reader not learn?")
     cites = tuple(c for t in o.named_by for c in w.cite(t.labels[:1]))
-    return _Candidate(Question(kind="omission", finding=finding, ask=ask, citations=cites),
-                      frozenset({o.group}))
+    figures = (("outlets-naming", n), ("outlets", of), ("mentions", total))
+    return _Candidate(Question(kind="omission", finding=finding, ask=ask, citations=cites,
+                               figures=figures, absent=o.missing), frozenset({o.group}))
 
 
 def _exclusive_question(o: Omission, w: Wording) -> _Candidate:
     tally = o.named_by[0]
-    finding = (f"{w.group(o.group)}: only {w.outlet(tally.outlet)} mentions it, "
+    finding = (f"{w.group(o.group)}: only {w.outlet(tally.outlet)} mentions this actor, "
                f"{times(tally.total)} ({_join(_quote(label.term) for label in tally.labels)}).")
     ask = ("What does bringing it into the story add, and why might the other outlets leave "
            "it out?")
     return _Candidate(Question(kind="exclusive", finding=finding, ask=ask,
-                               citations=w.cite(tally.labels)), frozenset({o.group}))
+                               citations=w.cite(tally.labels),
+                               figures=((f"mentions:{tally.outlet}", tally.total),),
+                               absent=o.missing), frozenset({o.group}))
 
 
 def _attribution_questions(report: Report, w: Wording) -> list[_Candidate]:
     found = []
     for use in cue_uses(report, _present(report, ATTRIBUTION_GROUPS)):
         for tally in use.users:
-            doubt = tally.count("negative") >= tally.count("positive")
-            kind = ("verbs that cast doubt on what is said" if doubt
-                    else "verbs that present what is said as true")
+            tone = ("negative" if tally.count("negative") >= tally.count("positive")
+                    else "positive")
             instead = (f", where the outlets most often write {_quote(use.baseline[0])} "
                        f"({times(use.baseline[1])} in all)" if use.baseline else "")
-            finding = (f"{w.outlet(tally.outlet)} writes {w.counted(tally.labels[:3])}: "
-                       f"{kind}{instead}.")
+            finding = (f"{w.outlet(tally.outlet)} writes {w.counted(tally.labels[:3])}: verbs of "
+                       f"saying the lexicon counts as {tone} rather than neutral{instead}.")
             ask = ("Who is speaking in those sentences, and would a plain "
                    f"{_quote(use.baseline[0] if use.baseline else 'said')} change how far you "
                    "believe them?")
             score = 2 * tally.count("negative") + tally.count("positive")
+            figures = ((f"baseline:{use.baseline[0]}", use.baseline[1]),) if use.baseline else ()
             found.append((score, _Candidate(
                 Question(kind="attribution", finding=finding, ask=ask,
-                         citations=w.cite(tally.labels[:3])),
+                         citations=w.cite(tally.labels[:3]), figures=figures),
                 frozenset({f"{use.group}:{tally.outlet}"}))))
     return [c for _, c in sorted(found, key=lambda sc: -sc[0])]
 
@@ -242,8 +245,9 @@ def _hedge_question(c: CueUse, w: Wording) -> _Candidate:
                f"{'never does' if len(c.never) == 1 else 'never do'}.")
     ask = "Pick a hedged sentence: whose claim is it, and how would it read without the hedge?"
     cites = tuple(x for t in c.users[:3] for x in w.cite(t.labels[:3]))
-    return _Candidate(Question(kind="hedging", finding=finding, ask=ask, citations=cites),
-                      frozenset({c.group}))
+    figures = tuple((f"total:{t.outlet}", t.total) for t in c.users[:3])
+    return _Candidate(Question(kind="hedging", finding=finding, ask=ask, citations=cites,
+                               figures=figures, absent=c.never), frozenset({c.group}))
 
 
 def _cue_question(c: CueUse, w: Wording) -> _Candidate:
@@ -255,52 +259,60 @@ def _cue_question(c: CueUse, w: Wording) -> _Candidate:
     ask = ("What does each of these words add that a plainer word would not? "
            "Rewrite one of the sentences without it.")
     return _Candidate(Question(kind="loaded-cue", finding=finding, ask=ask,
-                               citations=w.cite(top.labels[:3])), frozenset({c.group}))
+                               citations=w.cite(top.labels[:3]),
+                               figures=((f"total:{top.outlet}", top.total),), absent=c.never),
+                      frozenset({c.group}))
 
 
 def _distinctive_questions(report: Report, w: Wording) -> list[_Candidate]:
     found = []
     others = len(report.corpus.outlets) - 1
-    for anchor, d in telling_terms(report):
+    for d in telling_terms(report):
         rest = (f"{times(d.others)} between them" if d.others
                 else "never" if others > 1 else "never does")
         finding = (f"{w.outlet(d.outlet)} uses {_quote(d.term)} {times(d.count)}; the other "
                    f"{_number(others)} outlet{'s' if others != 1 else ''}, {rest}.")
         ask = ("What part of the event does this word point to? What is this outlet's story "
                "about that the others' is not?")
-        cite = Citation(outlet=d.outlet, label=d.term, count=d.count, anchor=anchor)
+        cite = Citation(outlet=d.outlet, label=d.term, count=d.count,
+                        anchor=distinctive_anchor(d.outlet, d.term),
+                        evidence=tuple(w.sentence(e.article, e.sentence) for e in d.evidence))
         found.append(_Candidate(
-            Question(kind="distinctive", finding=finding, ask=ask, citations=(cite,)),
+            Question(kind="distinctive", finding=finding, ask=ask, citations=(cite,),
+                     figures=(("others", d.others), ("other-outlets", others)),
+                     absent=() if d.others else tuple(o for o in w.names if o != d.outlet)),
             frozenset({f"distinctive:{d.outlet}"})))
     return found
 
 
 def _edit_question(e: WireEdit, w: Wording) -> _Candidate:
     first, second = (w.outlet(o) for o in e.outlets)
-    shared = f" ({e.shared} sentences in common)" if e.shared else ""
-    finding = (f"{first} and {second} print the same agency copy{shared}, but where {first} "
+    sentences = "1 sentence" if e.shared == 1 else f"{e.shared} sentences"
+    finding = (f"{first} and {second} print {sentences} nearly word for word; where {first} "
                f"writes {_quote(e.before)}, {second} writes {_quote(e.after)}.")
-    ask = "Which is closer to the agency's words, and what did the change do to the sentence?"
-    cites = tuple(Citation(outlet=o, label=text, count=1, anchor=a)
-                  for o, text, a in zip(e.outlets, (e.before, e.after), e.anchors, strict=True))
-    return _Candidate(Question(kind="wire-edit", finding=finding, ask=ask, citations=cites),
+    ask = ("Which wording came first, and what did the change do to the sentence? "
+           "Look at the shared sentences: do they credit the same agency?")
+    cites = tuple(Citation(outlet=o, label=text, count=1, anchor=e.anchor, evidence=(sid,))
+                  for o, text, sid in zip(e.outlets, (e.before, e.after), e.sentences,
+                                          strict=True))
+    return _Candidate(Question(kind="wire-edit", finding=finding, ask=ask, citations=cites,
+                               figures=(("shared", e.shared),)),
                       frozenset({f"edit:{e.outlets[0]}:{e.outlets[1]}"}))
 
 
 def _voice_questions(voices: Sequence[VoiceCount], w: Wording) -> list[_Candidate]:
-    outlets_of: defaultdict[str, set[str]] = defaultdict(set)
-    for v in voices:
-        outlets_of[v.speaker.casefold()].add(v.outlet)
-    alone = sorted((v for v in voices if len(outlets_of[v.speaker.casefold()]) == 1),
-                   key=lambda v: (-v.count, v.speaker, v.outlet))
+    alone = sorted((v for v in voices if v.alone), key=lambda v: (-v.count, v.speaker, v.outlet))
+    others = tuple(w.names)
     found = []
     for v in alone:
         finding = f"Only {w.outlet(v.outlet)} quotes {v.speaker} ({times(v.count)})."
         ask = "Whose voice does each outlet let tell the story, and who is not heard?"
-        cite = Citation(outlet=v.outlet, label=v.speaker, count=v.count, anchor=v.anchor)
-        found.append(_Candidate(Question(kind="voices", finding=finding, ask=ask,
-                                         citations=(cite,)),
-                                frozenset({f"voices:{v.outlet}"})))
+        cite = Citation(outlet=v.outlet, label=v.speaker, count=v.count, anchor=v.anchor,
+                        evidence=v.quotes)
+        found.append(_Candidate(
+            Question(kind="voices", finding=finding, ask=ask, citations=(cite,),
+                     absent=tuple(o for o in others if o != v.outlet)),
+            frozenset({f"voices:{v.outlet}"})))
     return found
 
 
@@ -313,6 +325,8 @@ class Wording:
     def __init__(self, report: Report, names: Mapping[str, str] | None) -> None:
         self.names = {o.id: o.name for o in report.corpus.outlets} | dict(names or {})
         self.groups = {g.id: g.name for g in report.groups}
+        self.index = {a.id: i for i, a in enumerate(report.corpus.articles)}
+        self.evidence = label_evidence(report)
 
     def outlet(self, outlet_id: str) -> str:
         return self.names.get(outlet_id, outlet_id)
@@ -334,17 +348,29 @@ class Wording:
         return ", ".join(f"{_quote(label.term)} {label.count}" for label in labels)
 
     def cite(self, labels: Iterable[LabelCount]) -> tuple[Citation, ...]:
-        return tuple(Citation(outlet=label.outlet, label=label.term, count=label.count,
-                              anchor=label_anchor(label.outlet, label.group, label.term),
-                              group=label.group) for label in labels)
+        """Each label as evidence: its count, its list in the report, the matches counted."""
+        return tuple(Citation(
+            outlet=label.outlet, label=label.term, count=label.count, group=label.group,
+            anchor=label_anchor(label.outlet, label.group, label.term),
+            evidence=self.evidence.get((label.outlet, label.group, label_key(label.term)), ()),
+        ) for label in labels)
+
+    def sentence(self, article: str, sentence: int) -> str:
+        return sentence_id(self.index[article], sentence)
 
 
-def label_anchor(outlet: str, group: str, term: str) -> str:
-    """The id of a label's evidence in the HTML report (imported late: the renderer may
-    import this module)."""
-    from framing.render.html import label_anchor
-
-    return label_anchor(outlet, group, term)
+def label_evidence(report: Report) -> dict[tuple[str, str, str], tuple[str, ...]]:
+    """The ids of the matches each label count counts, by (outlet, group, label key): with
+    ``own_voice_only`` set, labels inside quotations are not counted."""
+    texts = {a.id: a.text for a in report.corpus.articles}
+    index = {a.id: i for i, a in enumerate(report.corpus.articles)}
+    found: defaultdict[tuple[str, str, str], list[str]] = defaultdict(list)
+    for m in report.matches:
+        if report.config.own_voice_only and m.voice != "own":
+            continue
+        key = (m.outlet, m.group, label_key(written(m, texts[m.article])))
+        found[key].append(match_id(index[m.article], m.start))
+    return {key: tuple(ids) for key, ids in found.items()}
 
 
 def _negatives(negative: int, rated: int) -> str:

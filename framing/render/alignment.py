@@ -10,15 +10,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from framing.anchors import pair_anchor, sentence_id
 from framing.copy.alignment import Alignment, AlignmentReport, Edit, SentenceRef
 from framing.model import Article, Report
 
 PREVIEW = 140  # characters of a sentence shown as a row label
-
-
-def pair_anchor(outlet_a: str, outlet_b: str) -> str:
-    first, second = sorted((outlet_a, outlet_b))
-    return f"pair-{first}-{second}"
 
 
 def build_alignment_view(report: Report, article_index: dict[str, int]) -> dict[str, Any] | None:
@@ -81,7 +77,7 @@ def _sentence(
 ) -> dict[str, Any]:
     art = articles[ref.article]
     s = art.sentences[ref.sentence]
-    target = f"s-{article_index[art.id]}-{ref.sentence}"
+    target = sentence_id(article_index[art.id], ref.sentence)
     return {"text": art.text[s.start : s.end], "target": target}
 
 

@@ -9,9 +9,11 @@ from collections import defaultdict
 from typing import Any
 
 from framing import __version__
+from framing.anchors import match_id, quote_id
 from framing.model import Match, Report
 
-SCHEMA_VERSION = 2  # 2: labels[].term is the words as written; lexicon_term, score added
+SCHEMA_VERSION = 3  # 3: findings, questions; ids on matches and quotes
+# 2: labels[].term is the words as written; lexicon_term, score added
 GENERATOR = f"framing {__version__}"
 CSV_COLUMNS = (
     "outlet", "outlet_name", "referent", "referent_name", "term", "lexicon_term", "connotation",
@@ -23,6 +25,7 @@ def report_dict(report: Report) -> dict[str, Any]:
     """The whole report as plain data, in a stable order."""
     corpus = report.corpus
     sources = {a.id: a.source for a in corpus.articles}
+    number = {a.id: n for n, a in enumerate(corpus.articles)}
     return {
         "generator": GENERATOR,
         "schema_version": SCHEMA_VERSION,
@@ -95,14 +98,37 @@ def report_dict(report: Report) -> dict[str, Any]:
         **_alignment_dict(report, sources),
         "matches": [
             {
-                "outlet": m.outlet, "article": sources[m.article], "start": m.start,
-                "end": m.end, "text": m.text, "referent": m.group, "kind": m.kind,
+                "id": match_id(number[m.article], m.start), "outlet": m.outlet,
+                "article": sources[m.article], "start": m.start, "end": m.end, "text": m.text,
+                "referent": m.group, "kind": m.kind,
                 "term": m.term, "connotation": m.connotation, "source": m.source,
                 "sentence": m.sentence, "voice": m.voice, "speaker": m.speaker,
             }
             for m in report.matches
         ],
         **_voices_dict(report, sources),
+        **_discussion_dict(report),
+    }
+
+
+def _discussion_dict(report: Report) -> dict[str, Any]:
+    """What differs and the discussion questions, each finding with the figures it states and
+    the evidence (match, quotation or sentence ids) behind every count it cites."""
+    return {
+        "findings": [
+            {"id": f"f{n}", "kind": q.kind, "text": q.finding,
+             "what_differs": n - 1 in report.what_differs,
+             "figures": dict(q.figures), "absent": list(q.absent),
+             "citations": [
+                 {"outlet": c.outlet, "referent": c.group or None, "label": c.label,
+                  "count": c.count, "evidence": list(c.evidence)}
+                 for c in q.citations
+             ]}
+            for n, q in enumerate(report.questions, 1)
+        ],
+        "questions": [
+            {"finding": f"f{n}", "text": q.ask} for n, q in enumerate(report.questions, 1)
+        ],
     }
 
 
@@ -165,12 +191,14 @@ def _voices_dict(report: Report, sources: dict[str, str]) -> dict[str, Any]:
     """Whose words and who acts: quotations, agents and patients, casualty wording."""
     from framing.voices.statements import speaker_referent
 
+    number = {a.id: n for n, a in enumerate(report.corpus.articles)}
     matches_of: defaultdict[str, list[Match]] = defaultdict(list)
     for m in report.matches:
         matches_of[m.article].append(m)
     return {
         "quotes": [
-            {"outlet": q.outlet, "article": sources[q.article], "start": q.start, "end": q.end,
+            {"id": quote_id(number[q.article], q.start), "outlet": q.outlet,
+             "article": sources[q.article], "start": q.start, "end": q.end,
              "direct": q.direct, "speaker": q.name or q.speaker, "speaker_as_written": q.speaker,
              "speaker_start": q.speaker_start, "speaker_end": q.speaker_end,
              "referent": speaker_referent(q, matches_of[q.article]), "named": q.named,

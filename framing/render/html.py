@@ -7,11 +7,10 @@ no new figures; every number shown comes from the Report and links to the senten
 from __future__ import annotations
 
 import bisect
-import hashlib
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -19,14 +18,12 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup, escape
 
 from framing import __version__
-from framing.classroom.glossary import glossary
-from framing.classroom.questions import VoiceCount, WireEdit, discussion_questions
+from framing.anchors import distinctive_anchor, label_anchor, match_id, sentence_id
 from framing.counts.scoring import STRONG, label_key, written
 from framing.model import Article, ConnotationShare, Group, LabelCount, Match, Report, Term
 from framing.render.alignment import build_alignment_view
 from framing.render.text import settings_said
 from framing.render.voices import build_voices_view
-from framing.slugs import slugify
 
 if TYPE_CHECKING:
     from framing.classroom.blind import BlindKey
@@ -94,14 +91,11 @@ def _hidden_in_text(page: str, hide: Callable[[str], str]) -> str:
 
 def render_key(report: Report, key: BlindKey, title: str | None = None) -> str:
     """The teacher's key to a blind report: which outlet is which, and the questions named."""
-    names = key.names()
     return environment().get_template("key.html.j2").render(
         version=__version__,
         title=title or report.corpus.name,
         key=key,
-        questions=discussion_questions(
-            report, names=names, edits=wire_edits(report), voices=voice_counts(report)
-        ),
+        questions=[replace(q, finding=key.named(q.finding)) for q in report.questions],
     )
 
 
@@ -133,31 +127,6 @@ def contrasting_outlets(report: Report) -> tuple[str, ...]:
         return tuple(outlets[:2])
     ranked = sorted(shares, key=lambda o: (shares[o], o))
     return tuple(sorted((ranked[-1], ranked[0]), key=outlets.index))
-
-
-def wire_edits(report: Report) -> tuple[WireEdit, ...]:
-    """Label swaps in shared agency sentences, for the discussion questions."""
-    if report.alignment is None:
-        return ()
-    shared = {(o.outlet_a, o.outlet_b): o.shared_a for o in report.alignment.overlaps}
-    return tuple(
-        WireEdit(outlets=(e.outlet_a, e.outlet_b), before=e.before, after=e.after,
-                 shared=shared.get((e.outlet_a, e.outlet_b), 0))
-        for e in report.alignment.edits
-        if e.referent and e.term_before and e.term_after and e.term_before != e.term_after
-    )
-
-
-def voice_counts(report: Report) -> tuple[VoiceCount, ...]:
-    """How often each outlet quotes each named speaker, for the discussion questions: a speaker
-    the quotation finder could not name ("184 million" in "the $184 million reported by ...")
-    is no voice a question may state was heard."""
-    counts = Counter((q.outlet, q.name or q.speaker) for q in report.quotes
-                     if q.named and (q.name or q.speaker))
-    return tuple(
-        VoiceCount(outlet=outlet, speaker=speaker, count=n)
-        for (outlet, speaker), n in sorted(counts.items())
-    )
 
 
 # --------------------------------------------------------------------------- view
@@ -198,10 +167,9 @@ def build_view(report: Report, title: str | None, edition: Edition) -> dict[str,
         "handout_outlets": contrasting_outlets(report),
         "handout_rows": HANDOUT_ROWS,
         "handout_labels": HANDOUT_LABELS,
-        "questions": discussion_questions(
-            report, edits=wire_edits(report), voices=voice_counts(report)
-        ),
-        "glossary": glossary(report, edits=wire_edits(report)),
+        "questions": report.questions,
+        "what_differs": [report.questions[i] for i in report.what_differs],
+        "glossary": report.glossary,
     }
 
 
@@ -213,14 +181,6 @@ def _outlet_view(report: Report, outlet_id: str) -> dict[str, Any]:
     outlet = report.corpus.outlet(outlet_id)
     return {"id": outlet.id, "name": outlet.name, "words": outlet.words,
             "articles": len(outlet.articles)}
-
-
-def label_anchor(outlet: str, group: str, term: str) -> str:
-    """A readable, unique anchor for a label as written: the digest keeps "AFP" and "AFP."
-    apart; spellings that are one label ("war-ravaged", "War ravaged") share it."""
-    key = label_key(term)
-    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:6]
-    return f"ev-{outlet}-{group}-{slugify(key, 'x')}-{digest}"
 
 
 def _variant_of(row: LabelCount) -> str:
@@ -341,7 +301,7 @@ def _evidence_groups(
             lines = [
                 {
                     "article": articles[m.article],
-                    "target": f"m-{article_index[m.article]}-{m.start}",
+                    "target": match_id(article_index[m.article], m.start),
                     "pieces": _sentence_pieces(articles[m.article], m.sentence, [(m.start, m.end)]),
                 }
                 for m in found[:per_cell]
@@ -362,14 +322,14 @@ def _distinctive(report: Report, article_index: dict[str, int]) -> list[dict[str
     per_outlet: list[dict[str, Any]] = []
     for outlet in report.corpus.outlets:
         rows = []
-        for n, d in enumerate(x for x in report.distinctive if x.outlet == outlet.id):
+        for d in (x for x in report.distinctive if x.outlet == outlet.id):
             rows.append({
                 "term": d.term, "count": d.count, "others": d.others, "tfidf": d.tfidf,
                 "z": d.log_odds_z, "few": d.count < report.config.few_mentions,
-                "anchor": f"dt-{outlet.id}-{n}",
+                "anchor": distinctive_anchor(outlet.id, d.term),
                 "lines": [
                     {"article": articles[e.article],
-                     "target": f"s-{article_index[e.article]}-{e.sentence}",
+                     "target": sentence_id(article_index[e.article], e.sentence),
                      "pieces": _sentence_pieces(articles[e.article], e.sentence, e.hits)}
                     for e in d.evidence
                 ],
@@ -393,7 +353,7 @@ def _article_view(
     for i, sentence in enumerate(article.sentences):
         inside = by_sentence[i]
         blocks.append({
-            "id": f"s-{index}-{i}",
+            "id": sentence_id(index, i),
             "in_title": sentence.in_title,
             "paragraph": _paragraph_of(article, sentence.start),
             "pieces": _marked_pieces(article, sentence.start, sentence.end, inside, terms, index),
@@ -433,7 +393,7 @@ def _marked_pieces(
             pieces.append({"text": article.text[cursor : m.start]})
         group, term = terms[(m.group, m.term)]
         pieces.append({
-            "text": m.text, "id": f"m-{index}-{m.start}", "kind": m.kind,
+            "text": m.text, "id": match_id(index, m.start), "kind": m.kind,
             "connotation": m.connotation, "group": group.name, "group_id": group.id,
             "term": term.phrase,
             "note": term.note, "anchor": label_anchor(m.outlet, m.group, written(m, article.text)),

@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import Any
 
+from framing.anchors import sentence_id, voice_anchor
 from framing.model import Article, Report
 from framing.voices.agency import Action, Casualty
 from framing.voices.statements import Quote
@@ -53,7 +54,7 @@ def _line(
     pieces = [(article.text[s.start : start], False), (article.text[start:end], True),
               (article.text[end : s.end], False)]
     return {"pieces": [p for p in pieces if p[0]],
-            "target": f"s-{article_index[article.id]}-{sentence}"}
+            "target": sentence_id(article_index[article.id], sentence)}
 
 
 def _outlet_voices(
@@ -66,16 +67,14 @@ def _outlet_voices(
     for q in quotes:
         by_speaker[q.name or q.speaker or "unattributed"].append(q)
     speakers = []
-    for n, (name, said) in enumerate(
-        sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-    ):
+    for name, said in sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         verbs = Counter((q.verb_lemma or q.verb, q.connotation) for q in said if q.verb)
         speakers.append({
             "name": name, "kind": said[0].kind, "named": said[0].named, "count": len(said),
             "words": sum(words[q] for q in said),
             "verbs": [{"verb": v, "connotation": c, "count": k}
                       for (v, c), k in sorted(verbs.items(), key=lambda x: (-x[1], x[0]))],
-            "anchor": f"voice-{outlet}-{n}",
+            "anchor": voice_anchor(outlet, name),
             "lines": [_line(articles[q.article], q.sentence, (q.start, q.end), article_index)
                       for q in said],
         })

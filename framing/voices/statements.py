@@ -105,7 +105,26 @@ def _whole_sentences(article: Article) -> Article:
 def corpus_quotes(corpus: Corpus, lexicons: Sequence[Lexicon]) -> tuple[Quote, ...]:
     """The quotes of every article of the corpus, article by article."""
     verbs = attribution_verbs(lexicons)
-    return tuple(q for article in corpus.articles for q in find_quotes(article, verbs))
+    return tuple(q for article in corpus.articles
+                 for q in _one_per_span(find_quotes(article, verbs)))
+
+
+def _one_per_span(quotes: Sequence[Quote]) -> list[Quote]:
+    """One statement per span of words. Nested reported speech ("Kelly Townsend said Mr. Trump
+    told them that he was interested ...") gives the innermost words to two speakers; they
+    belong to the outer attribution, the first verb in the text, since the inner one is part of
+    what is reported. The quotes keep their order."""
+    first: dict[tuple[int, int], Quote] = {}
+    for q in quotes:
+        kept = first.get((q.start, q.end))
+        if kept is None or _verb_at(q) < _verb_at(kept):
+            first[(q.start, q.end)] = q
+    return [q for q in quotes if first[(q.start, q.end)] is q]
+
+
+def _verb_at(q: Quote) -> int:
+    """Where the attribution verb stands; a continued quotation (no verb) after any verb."""
+    return q.verb_start if q.verb_start >= 0 else 1 << 62
 
 
 def voice_of(
