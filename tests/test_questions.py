@@ -11,17 +11,16 @@ import lxml.html
 
 from framing.analysis import analyze
 from framing.classroom.blind import blind_corpus
+from framing.classroom.findings import voice_counts
 from framing.classroom.glossary import glossary, load_glossary
 from framing.classroom.questions import (
     KINDS,
     Question,
     VoiceCount,
-    WireEdit,
     discussion_questions,
 )
 from framing.lexicon.files import bundled_lexicon_files, load_lexicons
 from framing.model import Corpus, Lexicon, Outlet, Report
-from framing.classroom.findings import voice_counts
 from framing.render.html import render_html
 from framing.text.loading import load_corpus
 

@@ -7,6 +7,8 @@ The README's screenshot comes from here, so it shows what the tested browser sho
 
 Only the rows named with ``--rows`` are kept (by default the Syrian government's and
 Hezbollah's, the rows the README's caption talks about); the page is otherwise as rendered.
+``--first-screen`` writes instead what a reader sees before scrolling, on a laptop
+(1366 by 768) and on a phone (390 by 844): reports/first-screen-1366.png and -390.png.
 """
 
 from __future__ import annotations
@@ -58,6 +60,28 @@ def screenshot(report: Path, output: Path, rows: Sequence[str], width: int, scal
             browser.close()
 
 
+SCREENS = ((1366, 768, 1.0), (390, 844, 2.0))  # width, height, device pixel ratio
+
+
+def first_screens(report: Path, folder: Path) -> list[Path]:
+    """PNGs of the first screen of ``report`` at laptop and phone size, in ``folder``."""
+    written = []
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            for width, height, scale in SCREENS:
+                page = browser.new_page(viewport={"width": width, "height": height},
+                                        device_scale_factor=scale, is_mobile=width < 600)
+                page.goto(report.resolve().as_uri())
+                path = folder / f"first-screen-{width}.png"
+                page.screenshot(path=str(path))
+                written.append(path)
+                page.close()
+        finally:
+            browser.close()
+    return written
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("report", nargs="?", type=Path,
@@ -68,13 +92,20 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="the matrix rows to keep, by actor name")
     parser.add_argument("--width", type=int, default=1280, help="window width in CSS pixels")
     parser.add_argument("--scale", type=float, default=1.0, help="device pixel ratio")
+    parser.add_argument("--first-screen", action="store_true",
+                        help="write the first screen at 1366x768 and 390x844 beside --output")
     args = parser.parse_args(argv)
     try:
-        screenshot(args.report, args.output, args.rows, args.width, args.scale)
+        if args.first_screen:
+            written = first_screens(args.report, args.output.parent)
+        else:
+            screenshot(args.report, args.output, args.rows, args.width, args.scale)
+            written = [args.output]
     except (ChromiumMissing, ValueError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
-    print(f"Wrote {args.output}")
+    for path in written:
+        print(f"Wrote {path}")
     return 0
 
 

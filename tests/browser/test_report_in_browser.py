@@ -64,7 +64,19 @@ def test_the_skip_link_comes_first_and_shows_on_focus(page: Page) -> None:
     assert in_viewport(focused)
 
 
+def tab_to(page: Page, selector: str) -> None:
+    """Press Tab until the focus is on an element matching ``selector``."""
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return
+    pytest.fail(f"nothing matching {selector} reached after {MAX_TABS} Tab presses")
+
+
 def test_a_highlighted_match_is_reachable_by_keyboard_and_its_note_shows(page: Page) -> None:
+    # The texts are folded: the keyboard opens them as a mouse would, then reaches a match.
+    tab_to(page, "#texts > summary")
+    page.keyboard.press("Enter")
     first = page.locator("a.m").first
     tip = first.locator(".tip")
     hidden = tip.bounding_box()
