@@ -14,11 +14,13 @@ from framing.classroom.blind import (
     blind_corpus,
     blind_report,
     find_leaks,
+    known_forms,
     mask_names,
+    name_pattern,
     outlet_variants,
 )
 from framing.lexicon.files import bundled_lexicon_files, load_lexicons
-from framing.model import Corpus, Lexicon, Report
+from framing.model import Corpus, Lexicon, Outlet, Report
 from framing.render.html import Edition, render_html
 from framing.text.loading import load_corpus
 
@@ -297,3 +299,20 @@ def test_hidden_names_are_drawn_alike_and_chrome_lines_are_left_out() -> None:
     assert set(re.findall("\u2588+", page)) == {"\u2588" * 4}  # "AFP" as long as "Reuters"
     assert "IST" not in page  # the Indian time zone of a removed date line
     assert "What was removed: agency credit (1); date header (1)" in page
+
+
+def test_a_widely_read_outlet_is_hidden_in_every_form_of_its_name() -> None:
+    # A folder's "nytimes.txt" names an outlet whose articles write "The New York Times" and
+    # "NYT": its own spelling finds neither, the table of outlets' names does.
+    forms = known_forms(Outlet(id="nytimes", name="nytimes", articles=(), words=0))
+    assert {"The New York Times", "NYT"} <= set(forms)
+    assert known_forms(Outlet(id="x", name="The New York Times", articles=(), words=0)) == forms
+    assert known_forms(Outlet(id="blog", name="My Town Blog", articles=(), words=0)) == ()
+
+
+def test_an_outlet_named_with_ordinary_words_is_hidden_only_where_written_as_a_name() -> None:
+    # "The Hill" is an outlet; "up the hill" is not it.
+    pattern = re.compile(name_pattern("The Hill"), re.IGNORECASE)
+    assert pattern.search("as The Hill reported")
+    assert pattern.search("THE HILL")
+    assert not pattern.search("they walked up the hill")

@@ -44,6 +44,7 @@ from framing.text.cleaning import (
 )
 from framing.text.layer import build_layer
 from framing.text.tagger import lexicon as tagger_lexicon
+from framing.text.wordlists import OUTLETS, word_table
 
 MASK = "\u2588"  # FULL BLOCK: the redaction bar, one per hidden character
 BLIND_PREFIX = "Outlet"
@@ -155,9 +156,9 @@ def hidden_names(corpus: Corpus) -> tuple[HiddenName, ...]:
     """Every outlet's name and short forms, and every agency its articles credit."""
     found: dict[str, HiddenName] = {}
     for outlet in corpus.outlets:
-        for form in outlet_variants(outlet.name):
+        for form in (*outlet_variants(outlet.name), *known_forms(outlet)):
             found.setdefault(form.casefold(), HiddenName(
-                form=form, pattern=_form_pattern(form), kind="outlet"))
+                form=form, pattern=name_pattern(form), kind="outlet"))
     for article in corpus.articles:
         for credit in article.credits:
             if credit.casefold() in found or not any(c.isupper() for c in credit):
@@ -167,6 +168,27 @@ def hidden_names(corpus: Corpus) -> tuple[HiddenName, ...]:
             found[credit.casefold()] = HiddenName(
                 form=credit, pattern=_bounded(body), kind="agency")
     return tuple(sorted(found.values(), key=lambda h: (h.kind != "outlet", h.form.casefold())))
+
+
+def known_forms(outlet: Outlet) -> tuple[str, ...]:
+    """The forms of a widely read outlet's name (framing/data/outlets.toml) when the outlet is
+    one of them: "nytimes" gives "The New York Times", "NYT" …, which its own spelling would
+    not find."""
+    mine = {_squeezed(text) for text in (outlet.id, outlet.name, *outlet_variants(outlet.name))}
+    return tuple(form for key, forms in _known_outlets().items()
+                 if mine & {key, *map(_squeezed, forms)} for form in forms)
+
+
+@lru_cache(maxsize=1)
+def _known_outlets() -> dict[str, tuple[str, ...]]:
+    return word_table(OUTLETS, "outlets")
+
+
+def _squeezed(text: str) -> str:
+    """A name without case, accents, spaces or punctuation: "New York Times" -> "newyorktimes";
+    a leading "The" dropped."""
+    folded = unicodedata.normalize("NFKD", text).casefold()
+    return re.sub(r"^the\b|[\W_]+", "", folded)
 
 
 def outlet_variants(name: str) -> tuple[str, ...]:
@@ -282,7 +304,7 @@ def mask_names(text: str, key: BlindKey) -> str:
 def find_leaks(page: str, key: BlindKey) -> tuple[str, ...]:
     """The hidden names, outlet ids and original file names that ``page`` still contains.
 
-    Each name and outlet id as it is masked (see ``_form_pattern``): an id that is an ordinary
+    Each name and outlet id as it is masked (see ``name_pattern``): an id that is an ordinary
     word ("time") only capitalised, as a name is written. Only between non-letters, in the page
     as written and in its shadow (entities decoded, invisible characters dropped, look-alike
     letters read as Latin). Empty when the page is blind.
@@ -290,7 +312,7 @@ def find_leaks(page: str, key: BlindKey) -> tuple[str, ...]:
     texts = (page, _shadow(page)[0], _shadow(html.unescape(page))[0])
     leaks: dict[str, None] = {}
     checks: list[tuple[str, str]] = [(h.form, h.pattern) for h in key.hidden]
-    checks += [(o.real_id, _form_pattern(o.real_id)) for o in key.outlets]  # as names are
+    checks += [(o.real_id, name_pattern(o.real_id)) for o in key.outlets]  # as names are
     checks += [(s, _bounded(re.escape(s))) for s in key.sources]
     for label, pattern in checks:
         regex = re.compile(pattern, re.IGNORECASE)
@@ -396,7 +418,7 @@ def ordinary_name(name: str) -> bool:
     return bool(words) and all(len(w) <= 2 or w.lower() in tagger_lexicon() for w in words)
 
 
-def _form_pattern(form: str) -> str:
+def name_pattern(form: str) -> str:
     """A name's regex. Several words: in any case, joined by up to three other characters or by
     nothing ("TRT World", "TRTWorld", "trt-world"). One word that is no ordinary word
     ("Reuters", "TRT"): in any case, its letters even spaced out ("R E U T E R S"), and also
@@ -404,6 +426,8 @@ def _form_pattern(form: str) -> str:
     or of two letters: capitalised or in capitals only, so that an outlet called "Time" does
     not hide every "time"."""
     words = _WORDS.findall(form)
+    if len(words) > 1 and ordinary_name(form):  # "The Hill": as a name, not "up the hill"
+        return _bounded("(?-i:" + _words_pattern(form) + "|" + _words_pattern(form.upper()) + ")")
     if len(words) > 1:
         return _bounded(_words_pattern(form))
     word = words[0]

@@ -46,7 +46,17 @@ def environment() -> Environment:
     env.filters["pct"] = lambda x: f"{100 * x:.0f}%"
     env.filters["masked"] = masked
     env.filters["num"] = lambda x, d=2: f"{x:.{d}f}"
+    env.filters["words"] = word_count
     return env
+
+
+def word_count(words: int, blind: bool = False) -> str:
+    """An article's or outlet's length as shown: exact, or in the blind edition to the
+    hundred ("about 800"), since an exact count would tell a reader holding the originals
+    which outlet is which."""
+    if not blind:
+        return str(words)
+    return f"about {round(words, -2):,}" if words >= 100 else "under 100"
 
 
 HIDDEN = re.compile("\u2588+")  # the blind edition's mask (see classroom/blind.py)

@@ -2,7 +2,8 @@
 
 ``speech.toml`` holds what quotations, attributions and speakers are read with, ``verbs.toml``
 what agency is read with, ``actors.toml`` what actors are discovered with, ``places.toml``
-the cities that are places, not actors. Each file is parsed
+the cities that are places, not actors, ``outlets.toml`` the forms of widely read outlets'
+names (for the blind edition). Each file is parsed
 once; a missing or malformed list, or a word listed twice, is a
 :class:`~framing.errors.FramingError` naming the file and the list.
 """
@@ -20,6 +21,7 @@ SPEECH = "speech.toml"
 VERBS = "verbs.toml"
 ACTORS = "actors.toml"
 PLACES = "places.toml"
+OUTLETS = "outlets.toml"
 
 
 @cache
