@@ -87,7 +87,10 @@ def test_the_attribution_question_counts_said_across_the_outlets() -> None:
     # grep -ow said: 12 (000), 2 (001), 7 (002), 2 (003), 4 (004); "Rebels says" in 004 is
     # a label of its own, as written. TRT World writes "rebels who complain" (003).
     assert "“said” (27 times in all)" in q.finding
-    assert q.finding.startswith("TRT World writes “claimed” (1 time) and “complain” (1)")
+    # "claimed" introduces a statement ("the Nusra Front claimed ... that"); "rebels who
+    # complain of an intensified assault" introduces none the finder read: left out.
+    assert q.finding.startswith("TRT World introduces statements with “claimed” (1 time):")
+    assert "complain" not in q.finding
 
 
 def test_the_terror_labels_only_one_outlet_uses_are_asked_about() -> None:
@@ -269,3 +272,40 @@ def test_a_voice_question_names_only_speakers_the_finder_could_name(tmp_path: Pa
     assert "184 million" not in {v.speaker for v in counts}
     texts = [q.finding for q in discussion_questions(report, voices=counts)]
     assert not any("184 million" in t for t in texts)
+
+
+def _three_outlets(tmp_path: Path, third: str) -> Report:
+    texts = {"a": "Tariffs\n\nChina said on Monday that China would answer the tariffs.\n",
+             "b": "Steel\n\nOfficials in China said the tariffs were unfair.\n",
+             "c": f"Trade\n\n{third}\n"}
+    for outlet, text in texts.items():
+        (tmp_path / f"{outlet}.txt").write_text(text, encoding="utf-8")
+    return analyze(load_corpus(tmp_path), lexicons())
+
+
+def test_no_outlet_is_said_never_to_mention_an_actor_it_writes_of_in_another_form(
+    tmp_path: Path,
+) -> None:
+    # "Chinese overproduction": the lexicon counts "China", not "Chinese", yet c writes of China.
+    hinted = _three_outlets(tmp_path, "The tariffs are aimed at Chinese overproduction.")
+    assert not [q for q in hinted.questions if q.kind == "omission" and "China" in q.finding]
+    silent = _three_outlets(tmp_path, "The tariffs are aimed at steel overproduction.")
+    omission = of_kind(silent.questions, "omission")
+    assert omission.finding == ("China: two of the three outlets mention this actor, 3 times in "
+                                "all; c never does.")
+    assert omission.absent == ("c",)
+
+
+def test_a_loaded_verb_is_asked_about_only_where_it_introduces_a_statement(
+    tmp_path: Path,
+) -> None:
+    texts = {"a": 'Deal\n\n"We will not pay," the minister claimed on Monday.\n',
+             "b": "Deal\n\nThe minister said the deal was fair, officials said.\n",
+             "c": "Deal\n\nThe United States has threatened to impose tariffs on steel.\n"}
+    for outlet, text in texts.items():
+        (tmp_path / f"{outlet}.txt").write_text(text, encoding="utf-8")
+    report = analyze(load_corpus(tmp_path), lexicons())
+    asked = [q.finding for q in report.questions if q.kind == "attribution"]
+    assert asked and asked[0].startswith("a introduces statements with “claimed” (1 time)")
+    assert not any("threatened" in finding for finding in asked)
+    assert any(m.text == "threatened" for m in report.matches)  # counted as a cue all the same

@@ -14,13 +14,15 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from framing.actors.words import HONORIFICS, TITLE_WORDS
 from framing.anchors import pair_anchor, quote_id, sentence_id, voice_anchor
 from framing.classroom.blind import MASK
 from framing.counts.scoring import STRENGTH_VALUE, label_key
-from framing.model import DistinctiveTerm, LabelCount, Report
+from framing.model import DistinctiveTerm, Group, LabelCount, Report
 
 MIN_CONTRAST = 0.5  # gap in tone (see Tally.tone) that makes a contrast worth asking about
 CLEAR = STRENGTH_VALUE["clear"]
+CAPITALISED = re.compile(r"\b[A-Z][^\W_]*")
 LABEL_WORDS = 5  # a changed label is a few words; a longer change rewrote the sentence
 MIN_DISTINCTIVE = 3  # a distinctive term needs at least this many uses to carry a question
 
@@ -206,28 +208,53 @@ def _entry(label: LabelCount) -> str:
 
 def omissions(report: Report) -> list[Omission]:
     """Referents every outlet but one names, most mentioned first (three outlets at least)."""
-    return [o for o in _naming(report) if len(o.missing) == 1 and len(o.named_by) >= 2]
+    n = len(report.corpus.outlets)
+    return [o for o in _naming(report) if len(o.missing) == 1 and len(o.named_by) == n - 1]
 
 
 def exclusives(report: Report) -> list[Omission]:
     """Referents only one outlet names (three outlets at least); lexicon referents first."""
-    return [o for o in _naming(report) if len(o.named_by) == 1 and len(o.missing) >= 2]
+    n = len(report.corpus.outlets)
+    return [o for o in _naming(report) if len(o.named_by) == 1 and len(o.missing) == n - 1]
 
 
 def _naming(report: Report) -> list[Omission]:
+    """Who names each referent. An outlet that names it by no label counted but writes a word
+    of its name ("Chinese" where the lexicon counts "China") is neither naming nor missing:
+    no question may say it never mentions the actor."""
     outlets = [o.id for o in report.corpus.outlets]
     if len(outlets) < 3:
         return []
     origin = {g.id: g.origin for g in report.groups}
+    words = _capitalised_words(report)
     found = []
     for group in report.groups:
         if group.kind != "referent":
             continue
         named = tallies(report, group.id)
-        found.append(Omission(group=group.id, named_by=tuple(named.values()),
-                              missing=tuple(o for o in outlets if o not in named)))
+        stems = _name_stems(group)
+        missing = tuple(o for o in outlets if o not in named
+                        and not any(w.startswith(stems) for w in words[o]))
+        found.append(Omission(group=group.id, named_by=tuple(named.values()), missing=missing))
     found.sort(key=lambda o: (origin[o.group] != "lexicon", -sum(t.total for t in o.named_by)))
     return found
+
+
+def _capitalised_words(report: Report) -> dict[str, set[str]]:
+    """Each outlet's capitalised words, folded: where a name may be written."""
+    words: defaultdict[str, set[str]] = defaultdict(set)
+    for article in report.corpus.articles:
+        words[article.outlet].update(w.casefold() for w in CAPITALISED.findall(article.text))
+    return words
+
+
+def _name_stems(group: Group) -> tuple[str, ...]:
+    """The beginnings of the proper names in a referent's name and terms ("Chin" of "China",
+    "Gigant" of "Gigante"), which its other forms share ("Chinese"); titles left out."""
+    phrases = (group.name, *(t.phrase for t in group.terms))
+    names = {w for p in phrases for w in CAPITALISED.findall(p)
+             if len(w) >= 3 and w.casefold() not in TITLE_WORDS | HONORIFICS}
+    return tuple(sorted({w[: max(4, len(w) - 2)].casefold() for w in names})) or ("\0",)
 
 
 def cue_uses(report: Report, groups: Iterable[str], loaded_only: bool = True) -> list[CueUse]:
@@ -279,9 +306,10 @@ def wire_edits(report: Report) -> tuple[WireEdit, ...]:
     shared = {(o.outlet_a, o.outlet_b): o.shared_a for o in a.overlaps}
     edits = []
     for e in a.edits:
-        if not (e.referent and e.term_before and e.term_after and e.term_before != e.term_after
+        if not (e.referent and e.term_before and e.term_after
+                and _squeezed(e.term_before) != _squeezed(e.term_after)
                 and max(len(e.before.split()), len(e.after.split())) <= LABEL_WORDS):
-            continue
+            continue  # no label changed, or only its spelling ("IRS", "I.R.S."): house style
         al = a.alignments[e.alignment]
         edits.append(WireEdit(
             outlets=(e.outlet_a, e.outlet_b), before=e.before, after=e.after,
@@ -313,6 +341,11 @@ def voice_counts(report: Report) -> tuple[VoiceCount, ...]:
                    alone=len(speaker.split()) >= 2 and families[_family(speaker)] == {outlet})
         for (outlet, speaker), ids in sorted(said.items())
     )
+
+
+def _squeezed(term: str) -> str:
+    """A label without case, spaces or punctuation: "I.R.S." and "IRS" are one spelling."""
+    return re.sub(r"[\W_]+", "", term.casefold())
 
 
 def _family(speaker: str) -> str:

@@ -22,9 +22,11 @@ from framing.classroom.questions import (
     cue_uses,
     label_contrasts,
     omissions,
+    speaking_labels,
     telling_terms,
     times,
 )
+from framing.counts.scoring import label_key
 from framing.errors import FramingError
 from framing.model import LabelCount, Report
 
@@ -119,11 +121,16 @@ def _connotation(report: Report, w: Wording, edits: Sequence[WireEdit]) -> str |
 
 def _attribution(report: Report, w: Wording, edits: Sequence[WireEdit]) -> str | None:
     groups = [g.id for g in report.groups if g.id in ATTRIBUTION_GROUPS]
-    for use in cue_uses(report, groups)[:1]:
-        tally = use.users[0]
-        instead = (f", where the outlets most often write “{use.baseline[0]}”"
-                   if use.baseline else "")
-        return f"{w.outlet(tally.outlet)} writes {w.counted(tally.labels[:2])}{instead}."
+    spoken = speaking_labels(report)
+    for use in cue_uses(report, groups):
+        for tally in use.users:
+            labels = [label for label in tally.labels
+                      if (label.outlet, label.group, label_key(label.term)) in spoken][:2]
+            if labels:
+                instead = (f", where the outlets most often write “{use.baseline[0]}”"
+                           if use.baseline else "")
+                return (f"{w.outlet(tally.outlet)} introduces statements with "
+                        f"{w.counted(labels)}{instead}.")
     return None
 
 
@@ -132,7 +139,7 @@ def _hedging(report: Report, w: Wording, edits: Sequence[WireEdit]) -> str | Non
     for use in cue_uses(report, groups, loaded_only=False)[:1]:
         tally = use.users[0]
         return (f"{w.outlet(tally.outlet)} hedges {times(tally.total)} "
-                f"({w.listed(tally.labels[:3])}).")
+                f"({w.listed(tally.labels)}).")
     return None
 
 

@@ -49,10 +49,30 @@ from framing.counts.scoring import label_key, written
 from framing.model import LabelCount, Report
 
 __all__ = [  # the finders live in findings; callers may import them from here
-    "ATTRIBUTION_GROUPS", "HEDGE_GROUPS", "KINDS", "Citation", "CueUse", "LabelContrast",
-    "LoadedLabel", "Omission", "Question", "QuestionKind", "Tally", "VoiceCount", "WireEdit",
-    "Wording", "cue_uses", "discussion_questions", "exclusives",
-    "label_contrasts", "loaded_labels", "omissions", "tallies", "telling_terms", "times",
+    "ATTRIBUTION_GROUPS",
+    "HEDGE_GROUPS",
+    "KINDS",
+    "Citation",
+    "CueUse",
+    "LabelContrast",
+    "LoadedLabel",
+    "Omission",
+    "Question",
+    "QuestionKind",
+    "Tally",
+    "VoiceCount",
+    "WireEdit",
+    "Wording",
+    "cue_uses",
+    "discussion_questions",
+    "exclusives",
+    "label_contrasts",
+    "loaded_labels",
+    "omissions",
+    "speaking_labels",
+    "tallies",
+    "telling_terms",
+    "times",
 ]
 
 QuestionKind = Literal[
@@ -217,30 +237,54 @@ def _exclusive_question(o: Omission, w: Wording) -> _Candidate:
 
 
 def _attribution_questions(report: Report, w: Wording) -> list[_Candidate]:
+    """Loaded verbs of saying an outlet uses, where the outlets mostly write a plain one. Only
+    verbs that introduce a statement the quotation finder read ("she claimed"): the same word
+    elsewhere ("threatened to impose tariffs") says nothing of how a statement is presented."""
+    spoken = speaking_labels(report)
     found = []
     for use in cue_uses(report, _present(report, ATTRIBUTION_GROUPS)):
         for tally in use.users:
-            tone = ("negative" if tally.count("negative") >= tally.count("positive")
-                    else "positive")
+            labels = tuple(label for label in tally.labels if _key(label) in spoken)[:3]
+            if not labels:
+                continue
+            negative = sum(label.count for label in labels if label.connotation == "negative")
+            positive = sum(label.count for label in labels) - negative
+            tone = "negative" if negative >= positive else "positive"
             instead = (f", where the outlets most often write {_quote(use.baseline[0])} "
                        f"({times(use.baseline[1])} in all)" if use.baseline else "")
-            finding = (f"{w.outlet(tally.outlet)} writes {w.counted(tally.labels[:3])}: verbs of "
-                       f"saying the lexicon counts as {tone} rather than neutral{instead}.")
+            finding = (f"{w.outlet(tally.outlet)} introduces statements with {w.counted(labels)}: "
+                       f"verbs of saying the lexicon counts as {tone} rather than "
+                       f"neutral{instead}.")
             ask = ("Who is speaking in those sentences, and would a plain "
                    f"{_quote(use.baseline[0] if use.baseline else 'said')} change how far you "
                    "believe them?")
-            score = 2 * tally.count("negative") + tally.count("positive")
             figures = ((f"baseline:{use.baseline[0]}", use.baseline[1]),) if use.baseline else ()
-            found.append((score, _Candidate(
+            found.append((2 * negative + positive, _Candidate(
                 Question(kind="attribution", finding=finding, ask=ask,
-                         citations=w.cite(tally.labels[:3]), figures=figures),
+                         citations=w.cite(labels), figures=figures),
                 frozenset({f"{use.group}:{tally.outlet}"}))))
     return [c for _, c in sorted(found, key=lambda sc: -sc[0])]
 
 
+def _key(label: LabelCount) -> tuple[str, str, str]:
+    return (label.outlet, label.group, label_key(label.term))
+
+
+def speaking_labels(report: Report) -> frozenset[tuple[str, str, str]]:
+    """The labels (outlet, group, label key) whose every use is the verb of a statement the
+    quotation finder read."""
+    texts = {a.id: a.text for a in report.corpus.articles}
+    verbs = {(q.article, q.verb_start) for q in report.quotes}
+    uses: defaultdict[tuple[str, str, str], list[bool]] = defaultdict(list)
+    for m in report.matches:
+        key = (m.outlet, m.group, label_key(written(m, texts[m.article])))
+        uses[key].append((m.article, m.start) in verbs)
+    return frozenset(key for key, spoken in uses.items() if all(spoken))
+
+
 def _hedge_question(c: CueUse, w: Wording) -> _Candidate:
     users = [f"{w.outlet(t.outlet)} {'hedges ' if i == 0 else ''}{times(t.total)} "
-             f"({w.listed(t.labels[:3])})" for i, t in enumerate(c.users[:3])]
+             f"({w.listed(t.labels)})" for i, t in enumerate(c.users[:3])]
     finding = (f"{_join(users)}; {_join(w.outlet(o) for o in c.never)} "
                f"{'never does' if len(c.never) == 1 else 'never do'}.")
     ask = "Pick a hedged sentence: whose claim is it, and how would it read without the hedge?"
@@ -253,7 +297,7 @@ def _hedge_question(c: CueUse, w: Wording) -> _Candidate:
 def _cue_question(c: CueUse, w: Wording) -> _Candidate:
     top = c.users[0]
     finding = (f"{w.outlet(top.outlet)} uses {w.group(c.group).lower()} "
-               f"{times(top.total)} ({w.listed(top.labels[:3])}); "
+               f"{times(top.total)} ({w.listed(top.labels)}); "
                f"{_join(w.outlet(o) for o in c.never)} "
                f"{'uses' if len(c.never) == 1 else 'use'} none.")
     ask = ("What does each of these words add that a plainer word would not? "
@@ -343,9 +387,11 @@ class Wording:
         return _join(f"{_quote(label.term)} ({_unit(label.count) if i == 0 else label.count})"
                      for i, label in enumerate(labels))
 
-    def listed(self, labels: Sequence[LabelCount]) -> str:
-        """ “expected to” 2, “likely” 1: for a list inside brackets."""
-        return ", ".join(f"{_quote(label.term)} {label.count}" for label in labels)
+    def listed(self, labels: Sequence[LabelCount], shown: int = 3) -> str:
+        """ “expected to” 2, “likely” 1: for a list inside brackets, the first ``shown``
+        labels, and "among others" when there are more (so the counts need not add up)."""
+        listed = ", ".join(f"{_quote(label.term)} {label.count}" for label in labels[:shown])
+        return listed + (", among others" if len(labels) > shown else "")
 
     def cite(self, labels: Iterable[LabelCount]) -> tuple[Citation, ...]:
         """Each label as evidence: its count, its list in the report, the matches counted."""

@@ -27,6 +27,13 @@ from framing.text.layer import Token
 from framing.voices.speech_words import PARTICLES
 
 STOP_WORDS = ENGLISH_STOP_WORDS
+DOTTED = re.compile(r"(?:[^\W\d_]\.){2,}")  # "i.r.s.", "u.s.": an abbreviation with periods
+
+
+def spelled(low: str) -> str:
+    """A word as the counts compare it: an abbreviation's periods are house style ("I.R.S." in
+    one outlet, "IRS" in the others is one word), so "i.r.s." counts as "irs"."""
+    return low.replace(".", "") if DOTTED.fullmatch(low) else low
 
 
 
@@ -36,7 +43,7 @@ def sentence_terms(
     """The terms of one sentence: its words (folded, lowercase; numbers, English stop words and
     the words ``left_out`` dropped) and the runs of up to ``ngram_max`` of them, as
     scikit-learn would make them."""
-    words = [t.low for t in tokens if t.word and t.text[0].isalpha()
+    words = [spelled(t.low) for t in tokens if t.word and t.text[0].isalpha()
              and t.low not in STOP_WORDS and t.low not in left_out]
     terms = list(words)
     for n in range(2, ngram_max + 1):
@@ -146,6 +153,6 @@ def _evidence(
     for r in sorted(int(r) for r in sentence_rows if col[r]):
         article, index = refs[r]
         hits = tuple((t.start, t.end) for t in article.layer.sentence_tokens(index)
-                     if t.low in words)
+                     if spelled(t.low) in words)
         found.append(Evidence(article=article.id, sentence=index, hits=hits))
     return tuple(found)
