@@ -63,7 +63,7 @@ from evaluation_metrics import (
 
 from framing.analysis import analyze
 from framing.lexicon.files import bundled_lexicon_files, load_lexicons
-from framing.model import Lexicon
+from framing.model import AnalysisConfig, Lexicon
 from framing.render.export import report_dict
 from framing.text.loading import load_corpus
 from framing.voices.statements import attribution_verbs
@@ -201,6 +201,20 @@ class WordingResult:
     categories: dict[str, WordingCounts] = field(default_factory=dict)
     failures: dict[str, str] = field(default_factory=dict)
     seconds: float = 0.0
+    folds: dict[str, str] = field(default_factory=dict)  # event -> "tune" or "check"
+    sources: dict[str, WordingCounts] = field(default_factory=dict)  # by source lexicon
+    voices: dict[str, WordingCounts] = field(default_factory=dict)  # own words or quoted
+    missed: Counter[str] = field(default_factory=Counter)  # lex spans no highlight touches
+    unannotated: Counter[str] = field(default_factory=Counter)  # highlights on no span
+
+    def fold(self, name: str) -> WordingCounts:
+        """One fold's events pooled."""
+        return sum((c for e, c in self.events.items() if self.folds.get(e) == name),
+                   WordingCounts())
+
+    def interval(self, figure: str) -> tuple[float, float] | None:
+        """A 95% bootstrap interval of a pooled figure over events."""
+        return metrics.bootstrap_wording(list(self.events.values()), figure)
 
     @property
     def micro(self) -> WordingCounts:
@@ -211,11 +225,13 @@ class WordingResult:
         """The mean of one figure over the events where it is defined."""
         return metrics.mean_of(getattr(c, figure) for c in self.events.values())
 
-    def by_category(self) -> dict[str, WordingCounts]:
-        """Each category's counts over all events, against all lex spans and all words."""
+    def by_category(self, part: str = "categories") -> dict[str, WordingCounts]:
+        """Each category's (or source's, or voice's) counts over all events, against all lex
+        spans and all words."""
         pooled = self.micro
+        table: dict[str, WordingCounts] = getattr(self, part)
         return {name: replace(c, lex_spans=pooled.lex_spans, words=pooled.words)
-                for name, c in sorted(self.categories.items())}
+                for name, c in sorted(table.items())}
 
 
 @dataclass
@@ -277,9 +293,10 @@ def digests_of(events: Sequence[Event]) -> dict[str, str]:
     return digests
 
 
-def framing_json(folder: Path, lexicons: Sequence[Lexicon]) -> dict[str, Any]:
+def framing_json(folder: Path, lexicons: Sequence[Lexicon], config: AnalysisConfig
+                 ) -> dict[str, Any]:
     """framing's JSON export for one folder, made in-process as the CLI makes it."""
-    return report_dict(analyze(load_corpus(folder), lexicons))
+    return report_dict(analyze(load_corpus(folder), lexicons, config))
 
 
 def read_annotations(event: Event) -> dict[str, Any]:
@@ -404,13 +421,50 @@ def score_basil(report: Mapping[str, Any] | None, gold: Sequence[Mapping[str, An
     spans = [metrics.BiasSpan(Span(g["article"], g["start"], g["end"]), g["bias"]) for g in gold]
     marked = highlights(report, frozenset({"referent", "cue"}), NON_NEUTRAL)
     words = sum(o["words"] for o in (report or {}).get("outlets", []))
-    return metrics.wording_counts(spans, marked, words), metrics.category_counts(spans, marked)
+    categories = metrics.category_counts(spans, marked)
+    for prefix, key in (("source", _source), ("voice", _voice)):
+        relabelled = [replace(h, category=f"{prefix}:{key(report, m)}") for h, m in
+                      zip(marked, _non_neutral(report), strict=True)]
+        categories.update(metrics.category_counts(spans, relabelled))
+    return metrics.wording_counts(spans, marked, words), categories
 
 
-def run_framing(event: Event, lexicons: Sequence[Lexicon], gold: Sequence[Mapping[str, Any]]
-                ) -> dict[str, Any]:
+def _non_neutral(report: Mapping[str, Any] | None) -> list[Mapping[str, Any]]:
+    """framing's negative and positive matches, in the order ``highlights`` gives them."""
+    return [m for m in (report or {}).get("matches", [])
+            if m["kind"] in ("referent", "cue") and m["connotation"] in NON_NEUTRAL]
+
+
+def _source(report: Mapping[str, Any] | None, match: Mapping[str, Any]) -> str:
+    """Where a highlight's term comes from: the general lexicons, a hand list, the text."""
+    lexicon = {r["id"]: r["lexicon"] for r in (report or {}).get("referents", [])}
+    name = lexicon.get(match["referent"]) or "found in the text"
+    return "general lexicons (VADER, Pattern)" if name.startswith("(") else f"hand list {name}"
+
+
+def _voice(report: Mapping[str, Any] | None, match: Mapping[str, Any]) -> str:
+    return "inside a quotation" if match["voice"] == "quoted" else "own words"
+
+
+def wording_details(report: Mapping[str, Any] | None, gold: Sequence[Mapping[str, Any]]
+                    ) -> dict[str, Counter[str]]:
+    """The lex spans no highlight touches, and the highlights on no annotated span, by their
+    words in lower case: what to read by eye (printed with --details, never stored)."""
+    marked = [Span(m["article"], m["start"], m["end"]) for m in _non_neutral(report)]
+    texts = [m["text"].casefold() for m in _non_neutral(report)]
+    every = [Span(g["article"], g["start"], g["end"]) for g in gold]
+    missed = Counter(" ".join(g["text"].casefold().split()) for g in gold if g["bias"] == "lex"
+                     and not metrics.touches_any(Span(g["article"], g["start"], g["end"]),
+                                                 marked))
+    unannotated = Counter(t for span, t in zip(marked, texts, strict=True)
+                          if not metrics.touches_any(span, every))
+    return {"missed": missed, "unannotated": unannotated}
+
+
+def run_framing(event: Event, lexicons: Sequence[Lexicon], gold: Sequence[Mapping[str, Any]],
+                config: AnalysisConfig) -> dict[str, Any]:
     """framing's report on the event, checked: every annotated file analysed, offsets right."""
-    report = framing_json(event.folder, lexicons)
+    report = framing_json(event.folder, lexicons, config)
     analysed = {a["file"] for a in report["articles"]}
     missing = sorted({g["article"] for g in gold} - analysed)
     if missing:
@@ -419,7 +473,7 @@ def run_framing(event: Event, lexicons: Sequence[Lexicon], gold: Sequence[Mappin
     return report
 
 
-def run_event(event: Event, lexicons: Sequence[Lexicon]
+def run_event(event: Event, lexicons: Sequence[Lexicon], config: AnalysisConfig
               ) -> tuple[dict[str, Any] | None, str | None, dict[str, Any], list[dict[str, Any]]]:
     """framing's report on the event (None and the reason if framing failed on it), and the
     event's annotations and placed annotations, their offsets checked.
@@ -431,19 +485,21 @@ def run_event(event: Event, lexicons: Sequence[Lexicon]
     gold = gold_rows(annotations)
     check_offsets(event, gold, "annotations")
     try:
-        return run_framing(event, lexicons, gold), None, annotations, gold
+        return run_framing(event, lexicons, gold, config), None, annotations, gold
     except Exception as error:  # framing is reworked in parallel: one event must not end a run
         return None, one_line(error), annotations, gold
 
 
-def evaluate(events: Sequence[Event], lexicons: Sequence[Lexicon]) -> Results:
+def evaluate(events: Sequence[Event], lexicons: Sequence[Lexicon],
+             config: AnalysisConfig | None = None) -> Results:
     """Run framing on every event and score it; times each dataset."""
+    config = config or AnalysisConfig()
     grouping = {d: GroupingResult(d) for d in GROUPING_SETS if any(e.dataset == d
                                                                     for e in events)}
     wording = WordingResult()
     for event in events:
         start = time.perf_counter()
-        report, failure, annotations, gold = run_event(event, lexicons)
+        report, failure, annotations, gold = run_event(event, lexicons, config)
         if event.dataset in grouping:
             result = grouping[event.dataset]
             result.events[event.name] = score_grouping_event(event, report, annotations, gold,
@@ -452,12 +508,16 @@ def evaluate(events: Sequence[Event], lexicons: Sequence[Lexicon]) -> Results:
             continue
         counts, categories = score_basil(report, gold)
         wording.events[event.name] = counts
+        wording.folds[event.name] = event.fold
+        for key, found in wording_details(report, gold).items():
+            getattr(wording, key).update(found)
         if failure is not None:
             wording.failures[event.name] = failure
         for category, category_counts in categories.items():
-            wording.categories[category] = (
-                wording.categories.get(category, WordingCounts()) + category_counts
-            )
+            prefix, _, name = category.partition(":")
+            table = {"source": wording.sources, "voice": wording.voices}.get(prefix)
+            table, name = (wording.categories, category) if table is None else (table, name)
+            table[name] = table.get(name, WordingCounts()) + category_counts
         wording.seconds += time.perf_counter() - start
     return Results(grouping, wording)
 
@@ -643,14 +703,43 @@ def wording_table(result: WordingResult) -> str:
     ])
 
 
-def category_table(result: WordingResult) -> str:
-    """Per referent or cue category: lex spans its highlights find, and their precision."""
-    ranked = sorted(result.by_category().items(), key=lambda kv: (-kv[1].highlights, kv[0]))
+def category_table(result: WordingResult, part: str = "categories",
+                   title: str = "BASIL by category (all events pooled)") -> str:
+    """Per referent or cue category (or source, or voice): lex spans its highlights find, and
+    their precision."""
+    ranked = sorted(result.by_category(part).items(), key=lambda kv: (-kv[1].highlights, kv[0]))
     rows = [[name, str(c.highlights), num(c.per_1000_words), str(c.lex_found), pct(c.lex_recall),
              str(c.highlights_on_spans), pct(c.precision)] for name, c in ranked]
     header = ["category", "highlights", "per 1,000 words", "lex found", "lex recall",
               "on spans", "precision"]
-    return "\n".join(["BASIL by category (all events pooled)", table(header, rows)])
+    return "\n".join([title, table(header, rows)])
+
+
+def wording_summary(result: WordingResult) -> str:
+    """Pooled figures with their bootstrap intervals over events, and per fold."""
+    lines = ["BASIL loaded wording, pooled, with 95% bootstrap intervals over events"]
+    for figure in ("lex_recall", "precision"):
+        value = getattr(result.micro, figure)
+        interval = result.interval(figure)
+        span = f" ({pct(interval[0])} to {pct(interval[1])})" if interval else ""
+        lines.append(f"  {figure.replace('_', ' ')}: {pct(value)}{span}")
+    for fold in metrics.FOLDS:
+        c = result.fold(fold)
+        if c.lex_spans:
+            lines.append(f"  fold {fold}: lex recall {pct(c.lex_recall)}, precision "
+                         f"{pct(c.precision)}, {num(c.per_1000_words)} per 1,000 words")
+    return "\n".join(lines)
+
+
+def details_section(result: WordingResult, limit: int = 20) -> str:
+    """The most frequent lex spans missed and highlights on no annotated span, to read by eye
+    (printed only; the evaluation texts are never stored)."""
+    def listed(counts: Counter[str]) -> str:
+        return "\n".join(f"  {n:3}  {text[:90]}" for text, n in counts.most_common(limit))
+
+    return (f"BASIL: the {limit} most frequent lexical-bias spans no highlight touches\n"
+            f"{listed(result.missed)}\n\nBASIL: the {limit} most frequent highlights on no "
+            f"annotated span\n{listed(result.unannotated)}")
 
 
 def grouping_json(result: GroupingResult) -> dict[str, Any]:
@@ -696,6 +785,10 @@ def results_json(results: Results, digests: Mapping[str, str], seconds: float
         "micro": counts(wording.micro),
         "macro": {f: wording.macro(f) for f in ("lex_recall", "precision", "per_1000_words")},
         "categories": {name: counts(c) for name, c in wording.by_category().items()},
+        "sources": {name: counts(c) for name, c in wording.by_category("sources").items()},
+        "voices": {name: counts(c) for name, c in wording.by_category("voices").items()},
+        "intervals": {f: wording.interval(f) for f in ("lex_recall", "precision")},
+        "folds": {f: counts(wording.fold(f)) for f in metrics.FOLDS},
     }
     return data
 
@@ -744,11 +837,21 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                       help="pin the current figures (floors only rise, ceilings only fall)")
     parser.add_argument("--allow-lower", action="store_true",
                         help="with --update-baseline: let floors drop and ceilings rise")
+    parser.add_argument("--evaluative", choices=("model", "lexicon", "off"), default="model",
+                        help="framing's evaluative words: ranked by the shipped model "
+                             "(default), kept by the lexicon rule, or left out (the figures "
+                             "before issue 13)")
+    parser.add_argument("--details", action="store_true",
+                        help="print the 20 most frequent lex spans missed and highlights on "
+                             "no annotated span")
     parser.add_argument("--baseline", type=Path, default=BASELINE, metavar="PATH",
                         help="the baseline file (default: benchmarks/baseline.json)")
     args = parser.parse_args(argv)
     if args.allow_lower and not args.update_baseline:
         parser.error("--allow-lower only goes with --update-baseline")
+    if args.evaluative != "model" and (args.check or args.update_baseline):
+        parser.error("the baseline pins the shipped analysis: --evaluative only goes without "
+                     "--check and --update-baseline")
     if args.fold != "all" and (args.check or args.update_baseline):
         parser.error("the baseline pins the figures of all folds: --fold only goes without "
                      "--check and --update-baseline")
@@ -788,14 +891,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not events:
             raise EvaluationError(f"no events of fold {args.fold} in {args.eval_dir}")
         digests = digests_of(events)
-        results = evaluate(events, load_lexicons(bundled_lexicon_files()))
+        results = evaluate(events, load_lexicons(bundled_lexicon_files()),
+                           AnalysisConfig(evaluative=args.evaluative))
     except EvaluationError as error:
         print(f"Error: {error}", file=sys.stderr)
         return 1
     wording = results.wording
     sections = [grouping_section(r) for r in results.grouping.values()]
     if wording.events:
-        sections += [wording_table(wording), category_table(wording)]
+        sections += [wording_table(wording), wording_summary(wording), category_table(wording),
+                     category_table(wording, "sources", "BASIL by source of the term"),
+                     category_table(wording, "voices", "BASIL by voice: the outlet's own words "
+                                    "or inside a quotation (framing's 'quoted')")]
+        if args.details:
+            sections.append(details_section(wording))
     for section in sections:
         print(section, end="\n\n")
     voices, voices_seconds = _voices(events)

@@ -17,6 +17,7 @@ share at least one character: spans that only touch ("ab" and "cd" in "abcd") do
 
 from __future__ import annotations
 
+import random
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -244,6 +245,27 @@ def category_counts(
         c: wording_counts(annotated, [h for h in highlights if h.category == c], 0)
         for c in categories
     }
+
+
+def bootstrap_wording(
+    events: Sequence[WordingCounts], figure: str, draws: int = 2000, seed: int = 13
+) -> tuple[float, float] | None:
+    """A 95% interval of a pooled wording figure ("lex_recall", "precision") over events:
+    the events are drawn again with replacement ``draws`` times (a fixed seed, so the same
+    inputs give the same interval) and the figure pooled over each draw."""
+    if not events:
+        return None
+    rng = random.Random(seed)
+    values = []
+    for _ in range(draws):
+        pooled = sum((rng.choice(events) for _ in events), WordingCounts())
+        value = getattr(pooled, figure)
+        if value is not None:
+            values.append(value)
+    if not values:
+        return None
+    values.sort()
+    return values[int(0.025 * (len(values) - 1))], values[int(0.975 * (len(values) - 1))]
 
 
 # Rows: how cleanly each framing referent stays on one gold concept

@@ -14,10 +14,11 @@ from framing.classroom.discussion import discuss
 from framing.copy.alignment import align_corpus
 from framing.counts.distinctive import distinctive_terms
 from framing.counts.scoring import connotation_shares, count_labels
+from framing.counts.tone import actor_tones
 from framing.lexicon.matching import compile_terms, find_matches, index_terms
 from framing.lexicon.packs import choose_packs
 from framing.lexicon.ratings import rate_discovered
-from framing.model import AnalysisConfig, Corpus, Group, Lexicon, Match, Report
+from framing.model import AnalysisConfig, Corpus, Group, Lexicon, Match, PackChoice, Report
 from framing.voices.agency import (
     Action,
     Casualty,
@@ -26,6 +27,7 @@ from framing.voices.agency import (
     find_casualties,
     headline_voice,
 )
+from framing.voices.evaluative import find_evaluative
 from framing.voices.statements import Quote, corpus_quotes, quote_finder
 
 Progress = Callable[[int, int], None]  # (articles done, articles in all)
@@ -48,8 +50,10 @@ def analyze(
        its rating (lexicon/ratings.py).
     3. Mentions: every actor matched again, a descriptor and a name counted as one mention
        (actors/mentions.py).
-    4. Voices: quotations and statements; whose words each label is; who acts.
-    5. Counts: labels per outlet with their graded scores; distinctive words; shared copy.
+    4. Voices: quotations and statements; evaluative words beyond the hand lists, ranked in
+       context (voices/evaluative.py); whose words each label is; who acts.
+    5. Counts: labels per outlet with their graded scores; the tone of the loaded words aimed
+       at each actor (counts/tone.py); distinctive words; shared copy.
     6. Classroom: the findings that differ most, discussion questions, glossary examples
        (classroom/discussion.py), each stating only figures the report holds.
     """
@@ -67,6 +71,13 @@ def analyze(
         matches = _match_all(corpus, groups, progress, passes, 1)
     groups, matches = resolve_mentions(corpus, groups, matches)
     quotes = corpus_quotes(corpus, lexicons)
+    evaluative = find_evaluative(corpus, matches, quotes, config.evaluative)
+    if evaluative.group is not None and evaluative.lexicon is not None:
+        groups = [*groups, evaluative.group]
+        lexicons = [*lexicons, evaluative.lexicon]
+        packs = (*packs, PackChoice(lexicon=evaluative.lexicon, chosen=True,
+                                    reason=evaluative.reason, matches=len(evaluative.matches)))
+        matches = _in_text_order(corpus, [*matches, *evaluative.matches])
     matches = _with_voices(matches, quotes)
     voices = _agency(corpus, matches, quotes)
     counted = [m for m in matches if m.voice == "own"] if config.own_voice_only else matches
@@ -82,6 +93,7 @@ def analyze(
         packs=packs,
         alignment=align_corpus(corpus, matches) if _aligns(corpus, config) else None,
         quotes=quotes,
+        tones=actor_tones(corpus, matches, groups),
         **voices,
     ))
 
@@ -118,6 +130,12 @@ def _aligns(corpus: Corpus, config: AnalysisConfig) -> bool:
     out (the report says so) unless the limit is lifted (0)."""
     limit = config.align_max_articles
     return config.align and (limit == 0 or len(corpus.articles) <= limit)
+
+
+def _in_text_order(corpus: Corpus, matches: Sequence[Match]) -> list[Match]:
+    """Matches article by article (in corpus order), each article's by position."""
+    order = {a.id: i for i, a in enumerate(corpus.articles)}
+    return sorted(matches, key=lambda m: (order[m.article], m.start, m.end))
 
 
 def _with_voices(matches: Sequence[Match], quotes: Sequence[Quote]) -> list[Match]:

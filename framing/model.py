@@ -13,6 +13,7 @@ if TYPE_CHECKING:  # these modules import this one; the Report only refers to th
     from framing.classroom.glossary import GlossaryEntry
     from framing.classroom.questions import Question
     from framing.copy.alignment import AlignmentReport
+    from framing.counts.tone import ActorTone
     from framing.text.layer import TextLayer
     from framing.voices.agency import Action, Casualty, HeadlineVoice
     from framing.voices.statements import Quote
@@ -25,6 +26,8 @@ Origin = Literal["lexicon", "discovered"]  # where a referent or label comes fro
 Voice = Literal["own", "quoted"]  # a label in the outlet's own words, or inside a quotation
 
 GroupKind = Literal["referent", "cue"]
+# How evaluative words beyond the hand lists are kept: by the shipped model, a lexicon rule, not
+EvaluativeMode = Literal["model", "lexicon", "off"]
 # How strongly a negative or positive term carries its connotation: "militia" is mildly
 # negative toward an armed group, "terror proxy" strongly. Neutral terms have no strength.
 Strength = Literal["mild", "clear", "strong"]
@@ -235,6 +238,9 @@ class AnalysisConfig:
     align_max_articles: int = 200  # alignment is pairwise: left out above this (0: no limit)
     own_voice_only: bool = False  # count only labels in the outlet's own words, not in quotes
     min_mentions: int = 2  # a discovered referent needs at least this many mentions
+    # evaluative words beyond the hand lists (voices/evaluative.py): ranked by the shipped
+    # model, kept by a plain lexicon rule, or left out
+    evaluative: EvaluativeMode = "model"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -350,6 +356,7 @@ class Report:
     actions: tuple[Action, ...] = ()  # referents as agents or patients of verbs
     casualties: tuple[Casualty, ...] = ()  # wording that reports deaths or damage
     headline_voices: tuple[HeadlineVoice, ...] = ()  # who acts in each headline
+    tones: tuple[ActorTone, ...] = ()  # loaded words aimed at each actor, per outlet
     questions: tuple[Question, ...] = ()  # for class: each a finding, a question, its evidence
     what_differs: tuple[int, ...] = ()  # the questions whose findings head the report
     glossary: tuple[GlossaryEntry, ...] = ()  # the ideas used, with examples from these articles

@@ -502,10 +502,10 @@ def test_an_event_framing_crashes_on_is_counted_as_failed(
         capsys: pytest.CaptureFixture[str]) -> None:
     real = evaluate.framing_json
 
-    def crash_on_e1(folder: Path, lexicons: Any) -> Any:
+    def crash_on_e1(folder: Path, lexicons: Any, config: Any) -> Any:
         if folder.name == "e1":
             raise IndexError("boom\nsecond line")
-        return real(folder, lexicons)
+        return real(folder, lexicons, config)
 
     monkeypatch.setattr(evaluate, "framing_json", crash_on_e1)
     out = tmp_path / "figures.json"

@@ -65,6 +65,12 @@ def _terminated(signum: int, frame: object) -> None:
 @click.option("--own-voice", is_flag=True,
               help="Count only labels in the outlets' own words, not inside quotation marks "
                    "(a fairer comparison of the outlets' own choices).")
+@click.option("--evaluative", type=click.Choice(["model", "lexicon", "off"]), default="model",
+              show_default=True,
+              help="Evaluative words beyond the hand-written cue lists, from the VADER and "
+                   "Pattern lexicons: 'model' keeps a use where the model trained on BASIL's "
+                   "annotations ranks it loaded; 'lexicon' keeps words both lexicons rate "
+                   "strongly, wherever they stand; 'off' leaves them out.")
 @click.option("--align-limit", type=click.IntRange(0), default=200, show_default=True,
               metavar="N",
               help="Compare shared copy only up to N articles (the comparison is pairwise, so "
@@ -101,6 +107,7 @@ def report(
     top_terms: int,
     no_discovery: bool,
     own_voice: bool,
+    evaluative: str,
     align_limit: int,
     blind: bool,
     seed: str,
@@ -136,7 +143,8 @@ def report(
     run_report(ReportRequest(
         corpus=corpus, output=output, fmt=fmt, lexicon_paths=lexicon_paths,
         no_bundled=no_bundled_lexicons, packs=packs, title=title, top_terms=top_terms,
-        discover=not no_discovery, own_voice=own_voice, align_limit=align_limit, blind=blind,
+        discover=not no_discovery, own_voice=own_voice, evaluative=evaluative,
+        align_limit=align_limit, blind=blind,
         seed=seed, handout=handout,
         limits=ReadingLimits(max_article_chars=max_article_chars,
                              max_sentence_words=max_sentence_words),

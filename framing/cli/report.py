@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import click
 
@@ -21,7 +21,7 @@ from framing.model import ReadingLimits
 
 if TYPE_CHECKING:
     from framing.classroom.blind import BlindKey
-    from framing.model import Report
+    from framing.model import EvaluativeMode, Report
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -38,6 +38,7 @@ class ReportRequest:
     top_terms: int = 12
     discover: bool = True
     own_voice: bool = False
+    evaluative: str = "model"
     align_limit: int = 200
     blind: bool = False
     seed: str = "framing"
@@ -100,6 +101,7 @@ def _analyse(request: ReportRequest) -> tuple[Report, _Blind | None]:
     corrections = load_corrections(request.corpus)
     config = AnalysisConfig(top_terms=request.top_terms, discover=request.discover,
                             own_voice_only=request.own_voice,
+                            evaluative=cast("EvaluativeMode", request.evaluative),
                             align_max_articles=request.align_limit)
     bar = ProgressBar("Analysing articles")
     if not request.blind:

@@ -31,6 +31,7 @@ def report_dict(report: Report) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "settings": {
             "own_voice": report.config.own_voice_only,
+            "evaluative": report.config.evaluative,
             "discover": report.config.discover,
             "top_terms": report.config.top_terms,
             "align_max_articles": report.config.align_max_articles,
@@ -107,6 +108,12 @@ def report_dict(report: Report) -> dict[str, Any]:
             for m in report.matches
         ],
         **_voices_dict(report, sources),
+        "tones": [
+            {"outlet": t.outlet, "referent": t.referent, "tone": t.tone,
+             "negative": t.negative, "positive": t.positive, "quoted": t.quoted,
+             "words": list(t.words)}
+            for t in report.tones
+        ],
         **_discussion_dict(report),
     }
 

@@ -160,6 +160,7 @@ def build_view(report: Report, title: str | None, edition: Edition) -> dict[str,
         "referents": _matrix(report, "referent", evidence),
         "cues": _matrix(report, "cue", evidence),
         "shares": _shares(report),
+        "tones": _tones(report, article_index),
         "distinctive": _distinctive(report, article_index),
         "evidence": evidence,
         "packs": report.packs,
@@ -247,6 +248,37 @@ def _shares(report: Report) -> list[dict[str, Any]]:
                 "cells": [{"outlet": o, "share": c, "bar": _bar(c)}
                           for o, c in zip(report.corpus.outlets, cells, strict=True)],
             })
+    return rows
+
+
+def _tones(report: Report, article_index: dict[str, int]) -> list[dict[str, Any]]:
+    """One row per actor some outlet aims a loaded word at; each cell its tone, its words and
+    the anchor of their sentences."""
+    articles = {a.id: a for a in report.corpus.articles}
+    by_id = {match_id(article_index[m.article], m.start): m for m in report.matches}
+    by_cell = {(t.referent, t.outlet): t for t in report.tones}
+    rows = []
+    for group in report.groups:
+        if group.kind != "referent" or not any(k[0] == group.id for k in by_cell):
+            continue
+        cells = []
+        for outlet in report.corpus.outlets:
+            tone = by_cell.get((group.id, outlet.id))
+            words = [by_id[w] for w in tone.words] if tone else []
+            cells.append(None if tone is None else {
+                "tone": tone, "figure": None if tone.tone is None else _signed(tone.tone),
+                "side": ("negative" if (tone.tone or 0) < 0 else
+                         "positive" if (tone.tone or 0) > 0 else "neutral"),
+                "words": [m.text for m in words if m.voice == "own"],
+                "anchor": f"tone-{outlet.id}-{group.id}",
+                "lines": [{"article": articles[m.article],
+                           "target": match_id(article_index[m.article], m.start),
+                           "quoted": m.voice != "own",
+                           "pieces": _sentence_pieces(articles[m.article], m.sentence,
+                                                      [(m.start, m.end)])}
+                          for m in words],
+            })
+        rows.append({"group": group, "cells": cells})
     return rows
 
 

@@ -31,6 +31,11 @@ def settings_said(config: AnalysisConfig) -> list[str]:
         said.append("own voice only (--own-voice): labels inside quotations are not counted")
     if not config.discover:
         said.append("lexicon terms only (--no-discovery): no actors found in the text")
+    if config.evaluative == "lexicon":
+        said.append("evaluative words kept by the lexicon rule, not the model "
+                    "(--evaluative lexicon)")
+    elif config.evaluative == "off":
+        said.append("no evaluative words beyond the hand-written cue lists (--evaluative off)")
     return said
 
 
