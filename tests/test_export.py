@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from framing.analysis import analyze
 from framing.cli.main import cli
 from framing.lexicon.files import bundled_lexicon_files, load_lexicons
-from framing.model import Report
+from framing.model import AnalysisConfig, Report
 from framing.render.export import CSV_COLUMNS, render_csv, render_json
 from framing.text.loading import load_corpus
 
@@ -109,3 +109,18 @@ def test_options_that_change_the_counts_are_stated_everywhere(tmp_path: Path) ->
     assert f"<strong>Counted with:</strong> {said}." in page.read_text(encoding="utf-8")
     default = demo_json()["settings"]
     assert default["own_voice"] is False
+
+
+def test_the_shared_copy_keys_are_there_and_empty_with_the_reason_when_not_compared() -> None:
+    # 5 articles over a limit of 3: the pairwise comparison is left out, and says so.
+    report = analyze(load_corpus(DEMO), load_lexicons(bundled_lexicon_files()),
+                     AnalysisConfig(align_max_articles=3))
+    data = json.loads(render_json(report))
+    assert data["alignment_skipped"] == (
+        "shared copy was not compared: 5 articles exceed the limit of 3 (pairwise comparison; "
+        "--align-limit 0 lifts it)")
+    for key in ("alignments", "edits", "shared", "shared_sources", "content_units", "unique",
+                "headlines"):
+        assert data[key] == []
+    assert set(data) == set(json.loads(render_json(demo())))  # the same keys as when aligned
+    assert json.loads(render_json(demo()))["alignment_skipped"] is None

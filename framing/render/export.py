@@ -144,12 +144,27 @@ def _refs(refs: Any, sources: dict[str, str]) -> list[dict[str, Any]]:
             for r in refs]
 
 
+ALIGNMENT_KEYS = ("alignments", "edits", "shared", "shared_sources", "content_units", "unique",
+                  "headlines")
+
+
+def _why_not_aligned(report: Report) -> str:
+    """Why the shared-copy keys are empty: the stage was switched off or the corpus too big."""
+    config = report.config
+    if not config.align:
+        return "shared copy was not compared (switched off)"
+    return (f"shared copy was not compared: {len(report.corpus.articles)} articles exceed the "
+            f"limit of {config.align_max_articles} (pairwise comparison; --align-limit 0 "
+            "lifts it)")
+
+
 def _alignment_dict(report: Report, sources: dict[str, str]) -> dict[str, Any]:
     """Shared copy across articles: aligned sentences, word edits, overlaps, omissions."""
     a = report.alignment
     if a is None:
-        return {}
+        return {**dict.fromkeys(ALIGNMENT_KEYS, []), "alignment_skipped": _why_not_aligned(report)}
     return {
+        "alignment_skipped": None,
         "alignments": [
             {"a": _refs(x.a, sources), "b": _refs(x.b, sources),
              "outlets": [x.outlet_a, x.outlet_b], "similarity": round(x.similarity, 4),
