@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from pathlib import Path
 
@@ -159,3 +160,28 @@ def test_cues_have_their_own_legend_not_the_actor_scale() -> None:
     cues = page[page.index('id="h-cues"') : page.index('id="distinctive"')]
     assert "the sign is not about an actor" in cues
     assert "<dt>Attribution verbs</dt>" in cues  # each category says what it does
+
+
+def test_a_corpus_too_big_for_one_page_shows_no_texts_and_a_sample_of_evidence(
+    tmp_path: Path,
+) -> None:
+    # 60 articles (past TEXTS_MAX = 50): the full texts are left out, every count lists at
+    # most 5 sentences, and no link points at a text that is not on the page.
+    lines = ["Regime forces shelled the town, rebels said.",
+             "The Syrian army took the town, the Observatory said.",
+             "Rebels fled as regime forces advanced, monitors said."]
+    with (tmp_path / "feed.jsonl").open("w", encoding="utf-8") as feed:
+        for n in range(60):
+            feed.write(json.dumps({"outlet": f"Outlet {n % 3}", "title": f"Town {n}",
+                                   "text": " ".join(lines)}) + "\n")
+    report = analyze(load_corpus(tmp_path), load_lexicons(bundled_lexicon_files()))
+    page = render_html(report, "big")
+    tree = lxml.html.fromstring(page)
+    assert "The 60 articles are not shown here" in " ".join(tree.text_content().split())
+    assert not tree.xpath("//article[starts-with(@id, 'art-')]")
+    ids = set(tree.xpath("//@id"))
+    assert [h for h in tree.xpath("//a/@href") if h.startswith("#") and h[1:] not in ids] == []
+    regime = tree.xpath("//div[@class='ev'][.//text()[contains(., 'regime forces')]]")
+    assert regime and all(len(ev.xpath(".//ol[@class='kwic']/li")) <= 5 for ev in regime)
+    # 40 counted ("regime forces" twice in each of 20 articles of an outlet), 5 listed
+    assert any("and 35 more" in ev.text_content() for ev in regime)

@@ -92,9 +92,9 @@ def _terminated(signum: int, frame: object) -> None:
               help="Cut a sentence longer than N words into pieces of N words for the rules "
                    "(text without full stops would otherwise take the square of its length). "
                    "The report says how many were cut.")
-@click.option("--evidence-per-cell", type=click.IntRange(1), metavar="N", default=100,
-              show_default=True,
-              help="Sentences the HTML report lists behind each count; the JSON lists all.")
+@click.option("--evidence-per-cell", type=click.IntRange(1), metavar="N", default=None,
+              help="Sentences the HTML report lists behind each count; the JSON lists all. "
+                   "[default: 100; 5 past 50 articles, when the page shows no full texts]")
 @click.option("-v", "--verbose", is_flag=True, help="Show more about what framing does.")
 def report(
     corpus: Path,
@@ -114,7 +114,7 @@ def report(
     handout: bool,
     max_article_chars: int,
     max_sentence_words: int,
-    evidence_per_cell: int,
+    evidence_per_cell: int | None,
     verbose: bool,
 ) -> None:
     """Compare how the outlets in CORPUS frame one event.

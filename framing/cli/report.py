@@ -44,7 +44,7 @@ class ReportRequest:
     seed: str = "framing"
     handout: bool = False
     limits: ReadingLimits = field(default_factory=ReadingLimits)
-    evidence_per_cell: int = 100
+    evidence_per_cell: int | None = None  # None: as the page's size allows (render/html.py)
     default_stem: str = "report"
 
 

@@ -162,7 +162,8 @@ def _alignment_dict(report: Report, sources: dict[str, str]) -> dict[str, Any]:
     """Shared copy across articles: aligned sentences, word edits, overlaps, omissions."""
     a = report.alignment
     if a is None:
-        return {**dict.fromkeys(ALIGNMENT_KEYS, []), "alignment_skipped": _why_not_aligned(report)}
+        empty: dict[str, Any] = {key: [] for key in ALIGNMENT_KEYS}
+        return {**empty, "alignment_skipped": _why_not_aligned(report)}
     return {
         "alignment_skipped": None,
         "alignments": [

@@ -115,12 +115,16 @@ class Edition:
 
     blind: bool = False
     handout: bool = False
-    evidence_per_cell: int = 100  # sentences listed per count; the JSON lists every match
+    # sentences listed per count (the JSON lists every match); None: 100, or 5 past
+    # TEXTS_MAX articles, when the texts are not shown either
+    evidence_per_cell: int | None = None
     # blind: hides the outlets' names in any text, applied to the page's own words as well (a
     # glossary reference to the "AP Stylebook" names the outlet AP as surely as an article)
     hide: Callable[[str], str] | None = None
 
 
+TEXTS_MAX = 50  # past this many articles the page shows no full texts: it would not open
+SAMPLE_PER_CELL = 5  # ... and lists this many sentences behind each count
 HANDOUT_ROWS = 8  # actors in the handout's tables: the most mentioned
 REMOVED_SHOWN = 200  # removed lines listed per article; the JSON has them all
 HANDOUT_LABELS = 4  # labels per cell of the handout's matrix: the most used; the rest in full
@@ -146,7 +150,9 @@ def build_view(report: Report, title: str | None, edition: Edition) -> dict[str,
     corpus = report.corpus
     article_index = {a.id: i for i, a in enumerate(corpus.articles)}
     terms = _term_index(report)
-    evidence = _evidence_groups(report, article_index, edition.evidence_per_cell)
+    texts = len(corpus.articles) <= TEXTS_MAX
+    per_cell = edition.evidence_per_cell or (100 if texts else SAMPLE_PER_CELL)
+    evidence = _evidence_groups(report, article_index, per_cell)
     by_article: defaultdict[str, list[Match]] = defaultdict(list)
     for m in report.matches:
         by_article[m.article].append(m)
@@ -175,6 +181,9 @@ def build_view(report: Report, title: str | None, edition: Edition) -> dict[str,
         "symbol": SYMBOL,
         "total_matches": len(report.matches),
         "edition": edition,
+        "texts": texts,  # the articles' full texts are on the page (links "in context" work)
+        "per_cell": per_cell,
+        "texts_max": TEXTS_MAX,
         "handout_outlets": contrasting_outlets(report),
         "handout_rows": HANDOUT_ROWS,
         "handout_labels": HANDOUT_LABELS,
