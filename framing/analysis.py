@@ -30,7 +30,9 @@ from framing.voices.agency import (
 from framing.voices.evaluative import find_evaluative
 from framing.voices.statements import Quote, corpus_quotes, quote_finder
 
-Progress = Callable[[int, int], None]  # (articles done, articles in all)
+# (stage, articles done, articles in all): each stage is announced with 0 done when it starts;
+# the stages that go article by article report each one.
+Progress = Callable[[str, int, int], None]
 
 
 def analyze(
@@ -58,19 +60,23 @@ def analyze(
        (classroom/discussion.py), each stating only figures the report holds.
     """
     config = config or AnalysisConfig()
-    passes = 2 if config.discover or corrections else 1
+    step = _stepper(progress, len(corpus.articles))
     offered = [g for lexicon in lexicons for g in lexicon.groups]
-    first = _match_all(corpus, offered, progress, passes, 0)
+    first = _match_all(corpus, offered, progress, "Matching the lexicons")
     packs = choose_packs(corpus, lexicons, first, forced_packs)
     lexicons = [p.lexicon for p in packs if p.chosen]
     chosen = {g.id for lexicon in lexicons for g in lexicon.groups}
     matches = [m for m in first if m.group in chosen]
+    step("Finding actors in the text")
     groups = _actors(corpus, [g for g in offered if g.id in chosen], matches, config, corrections)
     groups = rate_discovered(groups, lexicons)
-    if passes == 2:
-        matches = _match_all(corpus, groups, progress, passes, 1)
+    if config.discover or corrections:
+        matches = _match_all(corpus, groups, progress, "Matching the actors")
+    step("Counting each mention once")
     groups, matches = resolve_mentions(corpus, groups, matches)
+    step("Finding quotations")
     quotes = corpus_quotes(corpus, lexicons)
+    step("Weighing evaluative words")
     evaluative = find_evaluative(corpus, matches, quotes, config.evaluative)
     if evaluative.group is not None and evaluative.lexicon is not None:
         groups = [*groups, evaluative.group]
@@ -79,23 +85,39 @@ def analyze(
                                     reason=evaluative.reason, matches=len(evaluative.matches)))
         matches = _in_text_order(corpus, [*matches, *evaluative.matches])
     matches = _with_voices(matches, quotes)
+    step("Reading who acts")
     voices = _agency(corpus, matches, quotes)
     counted = [m for m in matches if m.voice == "own"] if config.own_voice_only else matches
+    step("Counting labels")
+    labels, shares = count_labels(corpus, counted, groups), connotation_shares(counted, groups)
+    step("Finding distinctive words")
+    distinctive = distinctive_terms(corpus, config)
+    step("Comparing shared copy")
+    alignment = align_corpus(corpus, matches) if _aligns(corpus, config) else None
+    step("Writing the findings")
     return discuss(Report(
         corpus=corpus,
         lexicons=tuple(lexicons),
         groups=tuple(_used_groups(groups, matches)),
         matches=tuple(matches),
-        labels=count_labels(corpus, counted, groups),
-        shares=connotation_shares(counted, groups),
-        distinctive=distinctive_terms(corpus, config),
+        labels=labels,
+        shares=shares,
+        distinctive=distinctive,
         config=config,
         packs=packs,
-        alignment=align_corpus(corpus, matches) if _aligns(corpus, config) else None,
+        alignment=alignment,
         quotes=quotes,
         tones=actor_tones(corpus, matches, groups),
         **voices,
     ))
+
+
+def _stepper(progress: Progress | None, articles: int) -> Callable[[str], None]:
+    """Announces a stage that does not go article by article."""
+    def step(stage: str) -> None:
+        if progress:
+            progress(stage, 0, articles)
+    return step
 
 
 def _actors(
@@ -112,16 +134,18 @@ def _actors(
 
 
 def _match_all(
-    corpus: Corpus, groups: Sequence[Group], progress: Progress | None, passes: int, done: int
+    corpus: Corpus, groups: Sequence[Group], progress: Progress | None, stage: str
 ) -> list[Match]:
-    """Every article's matches for these groups; progress counts articles over all passes."""
+    """Every article's matches for these groups, each article reported to ``progress``."""
     index = index_terms(compile_terms(groups))
-    total = passes * len(corpus.articles)
+    total = len(corpus.articles)
     matches: list[Match] = []
+    if progress:
+        progress(stage, 0, total)
     for n, article in enumerate(corpus.articles, 1):
         matches.extend(find_matches(article, index))
         if progress:
-            progress(done * len(corpus.articles) + n, total)
+            progress(stage, n, total)
     return matches
 
 

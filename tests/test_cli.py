@@ -12,7 +12,10 @@ import click
 import pytest
 from click.testing import CliRunner
 
+from framing.analysis import analyze
 from framing.cli.main import cli
+from framing.lexicon.files import bundled_lexicon_files, load_lexicons
+from framing.text.loading import load_corpus
 
 from .helpers import DEMO, LEXICONS, SMALL
 
@@ -243,3 +246,17 @@ def test_blind_writes_report_and_key_and_guards_both(tmp_path: Path) -> None:
     guarded = run("report", str(DEMO), "--blind", "-o", str(tmp_path / "notes.html"))
     assert guarded.exit_code == 1 and "was not written by framing" in guarded.output
     assert (tmp_path / "notes-key.html").read_text(encoding="utf-8") == "my notes"
+
+
+def test_every_stage_of_the_analysis_reports_its_name_and_the_long_ones_each_article() -> None:
+    seen: list[tuple[str, int, int]] = []
+    analyze(load_corpus(DEMO), load_lexicons(bundled_lexicon_files()),
+            progress=lambda stage, done, total: seen.append((stage, done, total)))
+    stages = list(dict.fromkeys(stage for stage, _, _ in seen))
+    assert stages == [
+        "Matching the lexicons", "Finding actors in the text", "Matching the actors",
+        "Counting each mention once", "Finding quotations", "Weighing evaluative words",
+        "Reading who acts", "Counting labels", "Finding distinctive words",
+        "Comparing shared copy", "Writing the findings"]
+    assert [done for stage, done, _ in seen if stage == "Matching the actors"] == [0, 1, 2, 3, 4, 5]
+    assert {total for _, _, total in seen} == {5}

@@ -10,6 +10,7 @@ import click
 
 from framing.cli.support import (
     ProgressBar,
+    StageProgress,
     check_packs,
     fail,
     lexicon_sources,
@@ -103,11 +104,14 @@ def _analyse(request: ReportRequest) -> tuple[Report, _Blind | None]:
                             own_voice_only=request.own_voice,
                             evaluative=cast("EvaluativeMode", request.evaluative),
                             align_max_articles=request.align_limit)
-    bar = ProgressBar("Analysing articles")
+    stages = StageProgress()
     if not request.blind:
-        return analyze(corpus, lexicons, config, bar, corrections, forced), None
+        report = analyze(corpus, lexicons, config, stages, corrections, forced)
+        stages.close()
+        return report, None
     blinded, key = blind_corpus(corpus, request.seed)
-    analysed = analyze(blinded, lexicons, config, bar, corrections, forced)
+    analysed = analyze(blinded, lexicons, config, stages, corrections, forced)
+    stages.close()
     page = render_key(analysed, key, request.title or corpus.name)
     return blind_report(analysed, key), _Blind(key=key, page=page)
 

@@ -110,6 +110,37 @@ def resolve_output(
     return path, inferred, True
 
 
+class StageProgress:
+    """A progress bar on stderr per stage of the analysis, named after it, for long work on a
+    terminal: a stage that goes article by article moves its bar; one that does not shows its
+    name until it is done."""
+
+    def __init__(self) -> None:
+        self.stage = ""
+        self.bar: Any = None
+        self.done = 0
+        self.total = 0
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if stage != self.stage:
+            self.close()
+            self.stage, self.done, self.total = stage, 0, total
+            if total >= PROGRESS_FROM and sys.stderr.isatty():
+                self.bar = click.progressbar(length=total, label=f"{stage:<28}",
+                                             file=sys.stderr)
+                self.bar.__enter__()
+        if self.bar is not None:
+            self.bar.update(done - self.done)
+        self.done = done
+
+    def close(self) -> None:
+        """Finish the current stage's bar."""
+        if self.bar is not None:
+            self.bar.update(self.total - self.done)
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+
 class ProgressBar:
     """A progress bar on stderr for one phase, shown only for long work on a terminal."""
 
