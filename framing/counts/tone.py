@@ -51,11 +51,14 @@ def actor_tones(
     aimed: defaultdict[tuple[str, str], list[tuple[Match, int]]] = defaultdict(list)
     for article in corpus.articles:
         found = by_article[article.id]
-        actors = [m for m in found if m.kind == "referent"]
+        actors: defaultdict[int, list[Match]] = defaultdict(list)  # by sentence
+        for m in found:
+            if m.kind == "referent":
+                actors[m.sentence].append(m)
         for word in found:
             if word.kind != "cue" or word.connotation not in LOADED:
                 continue
-            target = _target(article.layer, word, actors)
+            target = _target(article.layer, word, actors[word.sentence])
             score = signed_score(word.connotation, strength.get((word.group, word.term)))
             if target is not None and score is not None:
                 aimed[(word.outlet, target)].append((word, score))
@@ -76,8 +79,8 @@ def actor_tones(
 
 
 def _target(layer: TextLayer, word: Match, actors: Sequence[Match]) -> str | None:
-    """The referent mentioned nearest ``word`` in its sentence, within ``NEAR`` words,
-    counted from the mention's nearer edge; the later mention on a tie."""
+    """The referent mentioned nearest ``word`` among ``actors`` (its sentence's mentions),
+    within ``NEAR`` words, counted from the mention's nearer edge; the later one on a tie."""
     at = layer.token_index_at(word.start)
     if at is None:
         return None
@@ -85,7 +88,7 @@ def _target(layer: TextLayer, word: Match, actors: Sequence[Match]) -> str | Non
     for actor in actors:
         first = layer.token_index_at(actor.start)
         last = layer.token_index_at(max(actor.end - 1, actor.start))
-        if actor.sentence != word.sentence or first is None or last is None:
+        if first is None or last is None:
             continue
         distance = first - at if first > at else max(at - last, 0)
         key = (distance, -first, actor.group)

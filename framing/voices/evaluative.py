@@ -37,6 +37,7 @@ from framing.errors import FramingError
 from framing.lexicon.graded import Graded, GradedLexicon, graded_lexicon
 from framing.model import Article, Corpus, EvaluativeMode, Group, Lexicon, Match, Term
 from framing.text.layer import Token
+from framing.text.tokens import Stretches
 from framing.text.wordlists import data_file, word_set
 from framing.voices.quotes import Quote
 
@@ -125,25 +126,27 @@ def candidates(
         covered.setdefault(m.article, []).append((m.start, m.end))
         if m.kind == "referent":
             actors.setdefault(m.article, []).append((m.start, m.end))
-    spans: dict[str, list[Quote]] = {}
+    statements: dict[tuple[str, bool], list[tuple[int, int]]] = {}
     for q in quotes:
-        spans.setdefault(q.article, []).append(q)
+        statements.setdefault((q.article, q.direct), []).append((q.start, q.end))
     for article in corpus.articles:
-        taken = covered.get(article.id, [])
-        said = spans.get(article.id, [])
+        direct = Stretches.of(statements.get((article.id, True), []))
+        reported = Stretches.of(statements.get((article.id, False), []))
+        taken = Stretches.of(covered.get(article.id, []))
         tokens = article.layer.tokens
         for i, token in enumerate(tokens):
             entry = lexicon.get(token.low)
             if entry is None or not is_candidate(entry) or not _plain_word(token):
                 continue
-            if any(s < token.end and token.start < e for s, e in taken):
+            if taken.overlaps(token.start, token.end):
                 continue
             if plain_sense(tokens, i):
                 continue
             near = tokens[max(0, i - NEAR)].start, tokens[min(len(tokens) - 1, i + NEAR)].end
             aimed = any(s < near[1] and near[0] < e for s, e in actors.get(article.id, []))
+            inside = (direct.holds(token.start), reported.holds(token.start))
             yield Candidate(article=article, token=token, entry=entry,
-                            features=features(article, tokens, i, entry, said, aimed))
+                            features=features(article, tokens, i, entry, inside, aimed))
 
 
 def is_candidate(entry: Graded) -> bool:
@@ -155,14 +158,14 @@ def is_candidate(entry: Graded) -> bool:
 
 
 def features(
-    article: Article, tokens: Sequence[Token], i: int, entry: Graded, quotes: Sequence[Quote],
-    aimed: bool = False,
+    article: Article, tokens: Sequence[Token], i: int, entry: Graded,
+    inside: tuple[bool, bool] = (False, False), aimed: bool = False,
 ) -> dict[str, float]:
-    """The candidate's features, every one between 0 and 1 (see ``FEATURES``); ``aimed``: an
-    actor's mention stands within ``NEAR`` words."""
+    """The candidate's features, every one between 0 and 1 (see ``FEATURES``); ``inside``:
+    within a direct quotation, within reported speech (either may hold the other); ``aimed``:
+    an actor's mention stands within ``NEAR`` words."""
     token = tokens[i]
     before = {t.low for t in tokens[max(0, i - BEFORE) : i] if t.sentence == token.sentence}
-    inside = [q for q in quotes if q.start <= token.start < q.end]
     tag = token.tag
     return {
         "vader": abs(entry.vader) / 4 if entry.vader is not None else 0.0,
@@ -175,8 +178,8 @@ def features(
         "verb": float(tag.startswith("VB")),
         "noun": float(tag.startswith("NN")),
         "capitalised": float(token.text[0].isupper()),
-        "quoted": float(any(q.direct for q in inside)),
-        "reported": float(any(not q.direct for q in inside)),
+        "quoted": float(inside[0]),
+        "reported": float(inside[1]),
         "negated": float(bool(before & _context("negators"))),
         "intensified": float(bool(before & _context("intensifiers"))),
         "headline": float(article.sentences[token.sentence].in_title),
