@@ -31,7 +31,7 @@ class Column:
     nested list or object as JSON text."""
 
     name: str
-    kind: str  # INTEGER, REAL, TEXT, JSON (stored as TEXT) or "" (each value keeps its type)
+    kind: str  # INTEGER, REAL, TEXT or JSON (stored as TEXT)
 
     @property
     def declared(self) -> str:
@@ -58,7 +58,7 @@ ALIGNMENT_TABLES = ("alignments", "edits", "shared", "shared_sources", "content_
 
 
 def _table(name: str, columns: str, key: str | None = None, indexed: tuple[str, ...] = ()) -> Table:
-    """A table from "name TYPE, name TYPE …"; a name without a type keeps each value's own."""
+    """A table from "name TYPE, name TYPE …", indexed on the columns researchers join on."""
     parsed = tuple(Column(*part.partition(" ")[::2]) for part in columns.split(", "))
     joined = tuple(c.name for c in parsed if c.name in JOINED and c.name != key)
     return Table(name, parsed, key, (*indexed, *joined))
@@ -67,8 +67,8 @@ def _table(name: str, columns: str, key: str | None = None, indexed: tuple[str, 
 _COUNTS = ("term TEXT, lexicon_term TEXT, connotation TEXT, score INTEGER, count INTEGER, "
            "per_1000_words REAL, articles INTEGER, tfidf REAL, source TEXT, quoted INTEGER")
 TABLES = (
-    _table("meta", "key TEXT, value", key="key"),
-    _table("settings", "key TEXT, value", key="key"),
+    _table("meta", "key TEXT, value TEXT", key="key"),
+    _table("settings", "key TEXT, value TEXT", key="key"),
     _table("corpus", "name TEXT, max_article_chars INTEGER, max_sentence_words INTEGER, "
                      "sentences_cut INTEGER"),
     _table("skipped", "file TEXT, reason TEXT"),
@@ -152,9 +152,8 @@ def table_rows(data: Mapping[str, Any], notes: Sequence[str] = ()) -> dict[str, 
     Alignment tables are empty when the analysis left alignment out; ``notes`` say why."""
     corpus = data["corpus"]
     lifted: dict[str, Rows] = {
-        "meta": [{"key": "generator", "value": data["generator"]},
-                 {"key": "schema_version", "value": data["schema_version"]}],
-        "settings": [{"key": k, "value": v} for k, v in data["settings"].items()],
+        "meta": _pairs({k: data[k] for k in ("generator", "schema_version")}),
+        "settings": _pairs(data["settings"]),
         "corpus": [{"name": corpus["name"], **corpus["limits"]}],
         "skipped": corpus["skipped"],
         "articles": [_without(a, "removed") for a in data["articles"]],
@@ -170,6 +169,13 @@ def table_rows(data: Mapping[str, Any], notes: Sequence[str] = ()) -> dict[str, 
         else data.get(t.name, []) if t.name in ALIGNMENT_TABLES else data[t.name]
         for t in TABLES
     }
+
+
+def _pairs(values: Mapping[str, Any]) -> Rows:
+    """Key and value rows, every value text (one type to a column, as DuckDB requires): a
+    string as it is, a number, true, false or null as JSON writes it."""
+    return [{"key": k, "value": v if isinstance(v, str) else json.dumps(v)}
+            for k, v in values.items()]
 
 
 def _without(row: Mapping[str, Any], key: str) -> dict[str, Any]:
@@ -191,7 +197,7 @@ def write_database(rows: Mapping[str, Rows], path: Path) -> None:
             for table in TABLES:
                 db.execute(create_statement(table))
                 db.executemany(_insert_statement(table),
-                               [_values(table, row) for row in rows[table.name]])
+                               (_values(table, row) for row in rows[table.name]))
             for table in TABLES:
                 for column in table.indexed:
                     db.execute(f"CREATE INDEX {_quote(f'{table.name}_{column}')} "
@@ -206,7 +212,7 @@ def create_statement(table: Table) -> str:
     that name a row elsewhere as foreign keys. Every name is quoted: `unique`, `end` and
     `before` are SQL words."""
     columns = [
-        f"{_quote(c.name)} {c.declared}".rstrip()
+        f"{_quote(c.name)} {c.declared}"
         + (" NOT NULL PRIMARY KEY" if c.name == table.key else "")
         for c in table.columns
     ]
