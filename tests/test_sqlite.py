@@ -26,7 +26,7 @@ from framing.render.output import write_atomic
 from framing.render.sqlite import ALIGNMENT_TABLES, TABLES, render_sqlite
 from framing.text.loading import load_corpus
 
-from .helpers import DEMO
+from .helpers import DEMO, ROOT
 
 # Tables holding a JSON list as it is, row for row and field for field.
 AS_IN_JSON = tuple(
@@ -100,6 +100,12 @@ def test_every_json_list_is_a_table_with_a_row_per_entry(demo_db: sqlite3.Connec
 def test_every_json_key_has_a_table() -> None:
     names = {t.name for t in TABLES}
     assert set(demo_json()) - names == {"generator", "schema_version"}  # the meta table
+
+
+def test_every_table_is_documented() -> None:
+    section = (ROOT / "SCHEMA.md").read_text(encoding="utf-8").split("## SQLite export")[1]
+    for table in TABLES:
+        assert f"`{table.name}`" in section, table.name
 
 
 def test_tables_read_back_as_the_json(demo_db: sqlite3.Connection) -> None:
