@@ -52,8 +52,8 @@ def _terminated(signum: int, frame: object) -> None:
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS),
               help="html (the report), json (every figure and match), csv (the label table) "
                    "or sqlite (the JSON's tables in one database file, for SQL, pandas or "
-                   "DuckDB; needs -o). [default: from the -o extension (.sqlite and .db are "
-                   "sqlite), else html]")
+                   "DuckDB; never to '-'). [default: from the -o extension (.sqlite and .db "
+                   "are sqlite), else html]")
 @lexicon_options
 @click.option("--pack", "packs", multiple=True, metavar="NAME",
               help="Use this bundled domain pack even if few of its terms occur (repeat for "
