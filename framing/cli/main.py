@@ -50,8 +50,10 @@ def _terminated(signum: int, frame: object) -> None:
               help="Where to write the report; '-' writes to standard output. "
                    "[default: CORPUS-NAME-report.html in the current folder]")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS),
-              help="html (the report), json (every figure and match) or csv (the label table). "
-                   "[default: from the -o extension, else html]")
+              help="html (the report), json (every figure and match), csv (the label table) "
+                   "or sqlite (the JSON's tables in one database file, for SQL, pandas or "
+                   "DuckDB; never to '-'). [default: from the -o extension (.sqlite and .db "
+                   "are sqlite), else html]")
 @lexicon_options
 @click.option("--pack", "packs", multiple=True, metavar="NAME",
               help="Use this bundled domain pack even if few of its terms occur (repeat for "
@@ -136,6 +138,7 @@ def report(
       framing report my-event/ -o my-event.html --title "Summit in Vienna"
       framing report my-event/ --format json -o -      # JSON to standard output
       framing report my-event/ -o labels.csv            # the label table for a spreadsheet
+      framing report my-event/ -o my-event.sqlite       # every table, for SQL or pandas
       framing report my-event/ --blind -o class.html    # also writes class-key.html
       framing report my-event/ --handout -o handout.html
     """
@@ -156,7 +159,8 @@ def report(
 @cli.command()
 @click.option("-o", "--output", metavar="PATH", default=None,
               help="Where to write the demo report. [default: report.html]")
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), help="html, json or csv.")
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS),
+              help="html, json, csv or sqlite.")
 @click.option("--blind", is_flag=True, help="The blind edition, with report-key.html beside it.")
 @click.option("--handout", is_flag=True, help="The short edition for class and print.")
 def demo(output: str | None, fmt: str | None, blind: bool, handout: bool) -> None:

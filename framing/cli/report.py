@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, cast
 import click
 
 from framing.cli.support import (
+    FORMAT_NAMES,
     ProgressBar,
     StageProgress,
     check_packs,
@@ -23,6 +24,7 @@ from framing.model import ReadingLimits
 if TYPE_CHECKING:
     from framing.classroom.blind import BlindKey
     from framing.model import EvaluativeMode, Report
+    from framing.render.output import Content
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -116,16 +118,20 @@ def _analyse(request: ReportRequest) -> tuple[Report, _Blind | None]:
     return blind_report(analysed, key), _Blind(key=key, page=page)
 
 
-def _render(request: ReportRequest, fmt: str, report: Report, blind: _Blind | None) -> str:
-    """The report in the chosen format; a blind page that still names an outlet is refused."""
+def _render(request: ReportRequest, fmt: str, report: Report, blind: _Blind | None) -> Content:
+    """The report in the chosen format (a database as the function that writes it); a blind
+    page that still names an outlet is refused."""
     from framing.classroom.blind import find_leaks, mask_names, ordinary_name
     from framing.render.export import render_csv, render_json
     from framing.render.html import Edition, render_html
+    from framing.render.sqlite import render_sqlite
 
     if fmt == "json":
         return render_json(report)
     if fmt == "csv":
         return render_csv(report)
+    if fmt == "sqlite":
+        return render_sqlite(report)
     title = request.title
     if blind is not None:
         title = mask_names(request.title or report.corpus.name, blind.key)
@@ -160,6 +166,9 @@ def run_report(request: ReportRequest) -> None:
         if request.blind and (chosen != "html" or path is None):
             raise click.UsageError("--blind writes an HTML report and its key beside it: "
                                    "give -o FILE.html")
+        if chosen == "sqlite" and path is None:
+            raise click.UsageError("a SQLite database is a file and cannot go to standard "
+                                   "output: give -o FILE.sqlite")
         if path is not None:
             check_destination(path)  # before the analysis, which may take minutes
         if path is not None and not named:
@@ -169,7 +178,7 @@ def run_report(request: ReportRequest) -> None:
         report, blind = _analyse(request)
         content = _render(request, chosen, report, blind)
         if path is None:
-            click.echo(content, nl=False)
+            click.echo(content, nl=False)  # text: a database never goes to standard output
         else:
             pages = [(path, content)]
             if blind is not None:
@@ -179,6 +188,6 @@ def run_report(request: ReportRequest) -> None:
         raise fail(err) from None
     click.echo(printable(render_summary(report)), err=path is None)
     if path is not None:
-        click.echo(f"Wrote {chosen.upper()} report to {path}")
+        click.echo(f"Wrote {FORMAT_NAMES[chosen]} report to {path}")
     if blind is not None and path is not None:
         click.echo(f"Wrote the key to it to {_key_path(path)}")

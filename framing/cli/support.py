@@ -17,9 +17,12 @@ from framing.errors import FramingError
 if TYPE_CHECKING:
     from framing.model import Lexicon
 
-Format = Literal["html", "json", "csv"]
-FORMATS: tuple[Format, ...] = ("html", "json", "csv")
-EXTENSIONS: dict[str, Format] = {".html": "html", ".htm": "html", ".json": "json", ".csv": "csv"}
+Format = Literal["html", "json", "csv", "sqlite"]
+FORMATS: tuple[Format, ...] = ("html", "json", "csv", "sqlite")
+EXTENSIONS: dict[str, Format] = {".html": "html", ".htm": "html", ".json": "json", ".csv": "csv",
+                                 ".sqlite": "sqlite", ".sqlite3": "sqlite", ".db": "sqlite"}
+FORMAT_NAMES: dict[Format, str] = {"html": "HTML", "json": "JSON", "csv": "CSV",
+                                   "sqlite": "SQLite"}
 PROGRESS_FROM = 25  # show a progress bar from this many articles on
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -105,7 +108,7 @@ def resolve_output(
     if inferred is None:
         raise click.UsageError(
             f"cannot tell the format of {output!r} from its extension; "
-            "use .html, .json or .csv, or pass --format"
+            "use .html, .json, .csv or .sqlite, or pass --format"
         )
     return path, inferred, True
 

@@ -7,10 +7,16 @@ import glob
 import os
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from framing.errors import OutputError
+from framing.render.sqlite import is_framing_database
+
+# What is written: text, or a function that writes the whole file at the path it is given (a
+# database) and raises OSError when the disk or the file fails it.
+Writer = Callable[[Path], None]
+Content = str | Writer
 
 NEW_FILE_MODE = 0o644  # readable by others, like a file a text editor saves (mkstemp gives 0o600)
 TEMP_SUFFIX = ".tmp"
@@ -20,14 +26,15 @@ MARKERS = (
     '"generator": "framing',
     "(framing lexicon suggest)",
 )
+HEAD_BYTES = 4 * 4096  # the first 4,096 characters, in bytes at most
 
 
-def write_atomic(path: Path, content: str) -> None:
+def write_atomic(path: Path, content: Content) -> None:
     """Write to a temporary file beside ``path``, then rename it over ``path``."""
     write_together([(path, content)])
 
 
-def write_together(files: Sequence[tuple[Path, str]]) -> None:
+def write_together(files: Sequence[tuple[Path, Content]]) -> None:
     """Write every file or none (a blind report and its key): each to a temporary file beside
     it first, so that a full disk or an error replaces nothing, then rename them all.
 
@@ -39,13 +46,16 @@ def write_together(files: Sequence[tuple[Path, str]]) -> None:
     temps: list[tuple[str, Path]] = []
     try:
         for path, content in files:
-            data = content.encode("utf-8", errors="replace")  # a lone surrogate: "?"
             _sweep(_folder(path), path.name)
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX,
                                        dir=_folder(path))
             temps.append((tmp, path))
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
+            if callable(content):
+                os.close(fd)
+                content(Path(tmp))
+            else:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(content.encode("utf-8", errors="replace"))  # lone surrogate: ?
             os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else NEW_FILE_MODE)
         while temps:  # a renamed file leaves the list: `finally` removes only what is left
             tmp, path = temps[0]
@@ -84,10 +94,12 @@ def _sweep(folder: Path, name: str) -> None:
 
 
 def made_by_framing(path: Path) -> bool:
-    """True when the file at ``path`` looks like an earlier framing report (safe to replace)."""
+    """True when the file at ``path`` looks like an earlier framing report (safe to replace):
+    a framing marker in its first 4,096 characters, or the header of a framing database."""
     try:
-        with path.open(encoding="utf-8", errors="replace") as handle:
-            head = handle.read(4096)
+        with path.open("rb") as handle:
+            head = handle.read(HEAD_BYTES)
     except OSError:
         return False
-    return any(marker in head for marker in MARKERS)
+    text = head.decode("utf-8", errors="replace")[:4096]
+    return is_framing_database(head) or any(marker in text for marker in MARKERS)
