@@ -99,7 +99,8 @@ def test_every_json_list_is_a_table_with_a_row_per_entry(demo_db: sqlite3.Connec
 
 def test_every_json_key_has_a_table() -> None:
     names = {t.name for t in TABLES}
-    assert set(demo_json()) - names == {"generator", "schema_version"}  # the meta table
+    # the meta table; alignment_skipped is the notes table
+    assert set(demo_json()) - names == {"generator", "schema_version", "alignment_skipped"}
 
 
 def test_every_table_is_documented() -> None:
@@ -196,7 +197,7 @@ def test_keys_indexes_and_references(demo_db: sqlite3.Connection) -> None:
 def test_without_alignment_its_tables_are_there_empty_with_a_note(tmp_path: Path) -> None:
     path = tmp_path / "unaligned.sqlite"
     write_atomic(path, render_sqlite(demo(align=False)))
-    assert "alignments" not in demo_json(align=False)
+    assert demo_json(align=False)["alignments"] == []
     with database(path) as db:
         for table in ALIGNMENT_TABLES:
             assert count(db, table) == 0, table
@@ -204,16 +205,17 @@ def test_without_alignment_its_tables_are_there_empty_with_a_note(tmp_path: Path
             assert columns == [c.name for t in TABLES if t.name == table for c in t.columns]
         assert db.execute("SELECT about, note FROM notes").fetchall() == [(
             "alignment",
-            "alignment left out: turned off in the analysis settings (align = false)")]
+            "shared copy was not compared (switched off)")]
         assert count(db, "matches") == len(demo_json(align=False)["matches"])
 
 
 def test_alignment_past_the_limit_says_how_to_lift_it() -> None:
     report = analyze(load_corpus(DEMO), load_lexicons(bundled_lexicon_files()),
                      AnalysisConfig(align_max_articles=3))
-    assert sqlite_export.alignment_notes(report) == [
-        "alignment left out: 5 articles, more than align_max_articles (3); run framing report "
-        "with --align-limit 0 to compare them anyway"]
+    assert sqlite_export.table_rows(report_dict(report))["notes"] == [{
+        "about": "alignment",
+        "note": "shared copy was not compared: 5 articles exceed the limit of 3 (pairwise "
+                "comparison; --align-limit 0 lifts it)"}]
 
 
 def test_a_row_with_other_fields_than_its_table_stops_the_export(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ import contextlib
 import errno
 import json
 import sqlite3
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -130,26 +130,15 @@ TABLES = (
 def render_sqlite(report: Report) -> Callable[[Path], None]:
     """The report as a function that writes its database at the path it is given (a
     temporary file, renamed over the output once written: see output.write_together)."""
-    return partial(write_database, table_rows(report_dict(report), alignment_notes(report)))
+    return partial(write_database, table_rows(report_dict(report)))
 
 
-def alignment_notes(report: Report) -> list[str]:
-    """Why the alignment tables are empty, when they are: the analysis left alignment out."""
-    if report.alignment is not None:
-        return []
-    config = report.config
-    if not config.align:
-        return ["alignment left out: turned off in the analysis settings (align = false)"]
-    return [f"alignment left out: {len(report.corpus.articles)} articles, more than "
-            f"align_max_articles ({config.align_max_articles}); run framing report with "
-            "--align-limit 0 to compare them anyway"]
-
-
-def table_rows(data: Mapping[str, Any], notes: Sequence[str] = ()) -> dict[str, Rows]:
+def table_rows(data: Mapping[str, Any]) -> dict[str, Rows]:
     """Each table's rows from the JSON document, in its order: a list as it is; a record
     nested in another (a removed line in its article, a citation in its finding, a skipped
     file in the corpus) lifted into a table of its own with the id of the row it was in.
-    Alignment tables are empty when the analysis left alignment out; ``notes`` say why."""
+    Alignment tables are empty when the analysis left alignment out; ``notes`` says why (the
+    JSON's ``alignment_skipped``)."""
     corpus = data["corpus"]
     lifted: dict[str, Rows] = {
         "meta": _pairs({k: data[k] for k in ("generator", "schema_version")}),
@@ -162,11 +151,12 @@ def table_rows(data: Mapping[str, Any], notes: Sequence[str] = ()) -> dict[str, 
         "findings": [_without(f, "citations") for f in data["findings"]],
         "citations": [{"finding": f["id"], **c} for f in data["findings"]
                       for c in f["citations"]],
-        "notes": [{"about": "alignment", "note": note} for note in notes],
+        "notes": [{"about": "alignment", "note": data["alignment_skipped"]}]
+                 if data.get("alignment_skipped") else [],
     }
     return {
         t.name: lifted[t.name] if t.name in lifted
-        else data.get(t.name, []) if t.name in ALIGNMENT_TABLES else data[t.name]
+        else data[t.name]
         for t in TABLES
     }
 
