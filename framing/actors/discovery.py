@@ -48,6 +48,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from itertools import pairwise
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -90,7 +91,7 @@ from framing.lexicon.matching import fold
 from framing.model import Article, Connotation, Corpus, Group, Match, Term
 from framing.slugs import slugify
 from framing.text.tagger import lexicon as tagger_lexicon
-from framing.text.tokens import Stretches
+from framing.text.tokens import Stretches, without_possessive
 
 PARTY_STATE = re.compile(r"[rdi]-[a-z]+(?: [a-z]+)?")  # "R-Iowa", "D-N.Y.": a member's tag
 GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})  # name suffixes: another person
@@ -124,10 +125,11 @@ class Token:
         """Written with a capital."""
         return self.text[:1].isupper()
 
-    @property
+    @cached_property
     def key(self) -> str:
-        """Lowercase, without dots and possessive: the form compared across mentions."""
-        return re.sub(r"'s?$", "", self.text.lower()).replace(".", "")
+        """Lowercase, without dots and possessive: the form compared across mentions (read
+        millions of times on a large corpus, so kept once made)."""
+        return without_possessive(self.text.lower()).replace(".", "")
 
     @property
     def capitalised(self) -> bool:
@@ -544,7 +546,7 @@ def sentence_mentions(
         mentions.append(Mention(
             article=article.id, outlet=article.outlet, start=span_start, end=name[-1].end,
             name=tuple(w for t in name for w in t.key.split("-") if w),  # al-Issa = al Issa
-            surface=re.sub(r"'s?$", "", text[name[0].start : name[-1].end]),
+            surface=without_possessive(text[name[0].start : name[-1].end]),
             role=text[role[0].start : role[-1].end] if role else "",
             role_head=_singular(role[-1].key) if role else "",
             located=not role and _located(tokens, first, first + len(run)),
@@ -564,7 +566,7 @@ def sentence_mentions(
         if nxt and _singular(nxt.key) in PEOPLE and _adjacent(text, token, nxt):
             continue  # "rebel groups": the head is "groups", "rebel" modifies it
         role = _role_before(tokens, i + 1, text)
-        written = re.sub(r"'s?$", "", text[role[0].start : token.end])  # "the president's"
+        written = without_possessive(text[role[0].start : token.end])  # "the president's"
         mentions.append(Mention(
             article=article.id, outlet=article.outlet, start=role[0].start, end=token.end,
             name=(), surface="", role=written, role_head=head,
@@ -772,11 +774,11 @@ def _described(mentions: int) -> str:
 
 def _key_of(name: str) -> str:
     """An outlet's name as name keys are written: "TRT World" -> "trt world"."""
-    return " ".join(re.sub(r"'s?$", "", w.lower()).replace(".", "") for w in name.split())
+    return " ".join(without_possessive(w.lower()).replace(".", "") for w in name.split())
 
 
 def _modifiers(mention: Mention) -> list[str]:
-    return [re.sub(r"'s?$", "", w.lower()) for w in mention.role.split()[:-1]]
+    return [without_possessive(w.lower()) for w in mention.role.split()[:-1]]
 
 
 def _member_of(

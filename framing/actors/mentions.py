@@ -38,6 +38,7 @@ from framing.actors.words import (
 from framing.lexicon.matching import fold
 from framing.model import Corpus, Group, Match, Term
 from framing.text.layer import TextLayer
+from framing.text.tokens import without_possessive
 
 APPOSITION = re.compile(r"\(?|,(?:\s*(?:the|a|an))?(?:\s+[\w'-]+){0,3}")
 NOUN_OPENERS = frozenset({"DT", "PRP$", "POS", "JJ", "CD", "PDT", "WP$"})  # tags before a noun
@@ -119,7 +120,7 @@ def _terms(groups: Sequence[Group]) -> Terms:
 def _spelling(text: str) -> str:
     """Lower case, plain quotes and spaces, no possessive: "Yousef al-Issa's" -> "yousef
     al-issa"."""
-    return re.sub(r"'s?$", "", " ".join(fold(text).lower().split()))
+    return without_possessive(" ".join(fold(text).lower().split()))
 
 
 def _as_written(m: Match, terms: Terms) -> Match:
@@ -135,7 +136,7 @@ def _is_discovered_name(m: Match, terms: Terms) -> bool:
 
 
 def _words(text: str) -> list[str]:
-    return [re.sub(r"'s?$", "", w) for w in re.findall(r"[\w.'-]+", text)]
+    return [without_possessive(w) for w in re.findall(r"[\w.'-]+", text)]
 
 
 def _own_names(found: list[Match], terms: Terms) -> list[Match]:

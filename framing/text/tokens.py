@@ -7,6 +7,7 @@ offsets; they share these helpers for positions in the text.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -57,6 +58,14 @@ def kept_spans(article: Article) -> list[Span]:
 def sentence_at(article: Article, pos: int) -> int:
     """Index of the sentence holding ``pos`` (the one before it, between sentences)."""
     return max(0, bisect.bisect_right(article.sentences, pos, key=lambda s: s.start) - 1)
+
+
+POSSESSIVE_END = re.compile(r"'s?$")  # "Trump's", "the protesters'"
+
+
+def without_possessive(text: str) -> str:
+    """``text`` without a closing possessive: "Trump's" -> "Trump"."""
+    return POSSESSIVE_END.sub("", text)
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,9 @@ or title describing it, "" when none) and the verb's span.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
-from framing.text.tokens import Span, Tok, tokens, trim_end
+from framing.text.tokens import Span, Tok, tokens, trim_end, without_possessive
 from framing.voices.speech_words import (
     ADVERBS,
     AUX,
@@ -62,7 +61,7 @@ def _opening_name(toks: Sequence[Tok]) -> Span | None:
     """A pronoun or capitalised name that opens a clause (after 'But', 'On Monday,' …)."""
     i = 0
     while i < len(toks) and (toks[i].key in LEADING or toks[i].text == "," or (
-        re.sub(r"'s?$", "", toks[i].key) in TIME_WORDS
+        without_possessive(toks[i].key) in TIME_WORDS
     )):
         i += 1
     if i < len(toks) and toks[i].low in PRONOUNS - {"who"}:
@@ -259,7 +258,7 @@ def proper_name(phrase: str, at_sentence_start: bool = False) -> str:
               or t.key.endswith(("-based", "-run", "-backed", "-led", "-funded"))]
     if titles:
         last = last[titles[-1] + 1:]
-    return re.sub(r"'s?$", "", phrase[last[0].start:last[-1].end])
+    return without_possessive(phrase[last[0].start:last[-1].end])
 
 
 def _modifier(run: list[Tok], toks: list[Tok]) -> bool:

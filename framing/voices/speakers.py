@@ -19,7 +19,7 @@ from typing import cast, get_args
 from framing.errors import FramingError
 from framing.lexicon.matching import fold
 from framing.model import Article, Group, Match
-from framing.text.tokens import Span, kept_spans, sentence_at, tokens, within
+from framing.text.tokens import Span, kept_spans, sentence_at, tokens, within, without_possessive
 from framing.text.wordlists import SPEECH, rule_lists
 from framing.voices.phrases import proper_name
 from framing.voices.quotes import Quote, RawQuote, SpeakerKind
@@ -302,7 +302,7 @@ def _person_mentions(
             )):
                 continue
             found.append((_Antecedent(
-                position=m.start("name"), name=re.sub(r"'s?$", "", " ".join(named)),
+                position=m.start("name"), name=without_possessive(" ".join(named)),
                 role=described if titled else "", named=True, kind=speaker_kind(described),
                 person=True, plural=False,
                 gender="m" if keys & MALE else "f" if keys & FEMALE else "",
