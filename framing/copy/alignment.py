@@ -6,7 +6,9 @@ spacing, case and punctuation are ignored. One TF-IDF matrix of word 1-3-grams o
 corpus's sentences and one sparse product give every pair's similarity at once (the product
 is taken in row blocks on large corpora, to bound memory); left unnormalised (a Gram matrix), it
 also gives the similarity of a sentence to two sentences joined, so splits and merges cost no
-second pass. Pairs above the threshold are then taken
+second pass. Past ``lsh_from`` sentences the product of every pair grows too large, and the pairs
+worth a look come from MinHash LSH (datasketch) over each sentence's word pairs instead, their
+similarities computed exactly. Pairs above the threshold are then taken
 greedily, best first, each sentence at most once per pair of articles.
 
 Edited pairs get a word-level diff with character offsets into each article's text; an edit that
@@ -22,6 +24,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
+from itertools import pairwise
 from typing import Literal
 
 import numpy as np
@@ -70,6 +73,9 @@ class AlignmentConfig:
     min_similarity: float = 0.3
     min_part: float = 0.5  # in a split, each part must have this share of its weight in the whole
     merge_gap: int = 1  # word changes this many equal words apart are reported as one edit
+    # past this many sentences, candidate pairs come from MinHash LSH instead of every pair
+    lsh_from: int = 20_000
+    lsh_threshold: float = 0.1  # Jaccard of two sentences' word pairs for LSH to propose them
 
 
 @dataclass(frozen=True, order=True)
@@ -232,6 +238,7 @@ def _compared_sentences(
 
 
 BLOCK = 4_000_000  # product entries computed at once: 2,000 sentences take one block
+LSH_PERMUTATIONS = 64
 
 
 @dataclass(frozen=True)
@@ -258,19 +265,63 @@ def _pairs(units: Sequence[_Unit], config: AlignmentConfig) -> _Pairs:
     squared = np.asarray(weights.multiply(weights).sum(axis=1)).ravel()
     adjacent = np.append(np.asarray(weights[:-1].multiply(weights[1:]).sum(axis=1)).ravel(), 0)
     article = np.array([u.article for u in units])
-    step = max(1, BLOCK // len(units))
+    blocks = (_nearby_blocks(units, weights, config) if len(units) > config.lsh_from
+              else _product_blocks(weights))
     kept: list[tuple[np.ndarray, ...]] = []
-    for start in range(0, len(units), step):
-        block = sparse.coo_matrix(weights[start : start + step] @ weights.T)
-        r, c, d = block.row + start, block.col, block.data
+    for r, c, d in blocks:
         apart = (c > r) & (article[r] != article[c])
         r, c, d = r[apart], c[apart], d[apart]
         cos = d / np.sqrt(squared[r] * squared[c])
         inside = d / np.minimum(squared[r], squared[c])  # the smaller one's share in the other
         worth = (cos >= config.min_similarity) | (inside >= config.min_part)
         kept.append((r[worth], c[worth], d[worth], cos[worth]))
-    rows, cols, dots, cosine = (np.concatenate([k[i] for k in kept]) for i in range(4))
-    return _Pairs(rows, cols, dots, cosine, squared, adjacent)
+    empty = np.array([], dtype=np.int64)
+    rows, cols, dots, cosine = (np.concatenate([empty] + [k[i] for k in kept])
+                                for i in range(4))
+    return _Pairs(rows.astype(np.int64), cols.astype(np.int64), dots.astype(float),
+                  cosine.astype(float), squared, adjacent)
+
+
+Block = tuple[np.ndarray, np.ndarray, np.ndarray]  # rows, columns, dot products
+
+
+def _shingles(words: Sequence[str]) -> list[bytes]:
+    """A sentence as the set LSH compares: its pairs of consecutive words (a copied sentence
+    keeps most of them; two sentences sharing only common words share few)."""
+    return [f"{a} {b}".encode() for a, b in set(pairwise(words))]
+
+
+def _product_blocks(weights: sparse.csr_matrix) -> Iterable[Block]:
+    """Every pair's dot product: the sentence matrix times itself, in blocks of rows."""
+    step = max(1, BLOCK // weights.shape[0])
+    for start in range(0, weights.shape[0], step):
+        block = sparse.coo_matrix(weights[start : start + step] @ weights.T)
+        yield block.row + start, block.col, block.data
+
+
+def _nearby_blocks(
+    units: Sequence[_Unit], weights: sparse.csr_matrix, config: AlignmentConfig
+) -> Iterable[Block]:
+    """On a large corpus, only the pairs MinHash LSH finds near (datasketch: sentences as sets
+    of word pairs, Jaccard from ``lsh_threshold``), with their exact dot products. The full product
+    grows with the square of the sentences; this grows with the pairs worth a look. A pair
+    whose words overlap less than the threshold may be missed, splits most often: below
+    ``lsh_from`` sentences the exact product is used."""
+    from datasketch import MinHash, MinHashLSH
+
+    signatures = MinHash.bulk([_shingles(u.words) for u in units], num_perm=LSH_PERMUTATIONS,
+                              seed=1)
+    lsh = MinHashLSH(threshold=config.lsh_threshold, num_perm=LSH_PERMUTATIONS)
+    with lsh.insertion_session() as session:
+        for i, signature in enumerate(signatures):
+            session.insert(i, signature)
+    pairs = sorted({(i, j) for i, signature in enumerate(signatures)
+                    for j in lsh.query(signature) if j > i})
+    step = max(1, BLOCK // 100)
+    for start in range(0, len(pairs), step):
+        chunk = np.array(pairs[start : start + step], dtype=np.int64).reshape(-1, 2)
+        r, c = chunk[:, 0], chunk[:, 1]
+        yield r, c, np.asarray(weights[r].multiply(weights[c]).sum(axis=1)).ravel()
 
 
 def _candidates(units: Sequence[_Unit], config: AlignmentConfig) -> list[_Candidate]:
