@@ -100,17 +100,11 @@ def find_evaluative(
     if not lexicon.entries:
         return Evaluative((), None, None, "left out: install vaderSentiment and textblob")
     ranker = load_ranker() if mode == "model" else None
-    kept: list[tuple[Candidate, float | None]] = []
-    for candidate in candidates(corpus, matches, quotes, lexicon):
-        if ranker is None:
-            if _rule(candidate.entry):
-                kept.append((candidate, None))
-        else:
-            p = ranker.probability(candidate.features)
-            if p >= ranker.threshold:
-                kept.append((candidate, p))
-    group = _group([c.entry for c, _ in kept], ranker)
-    found = tuple(_match(c) for c, _ in kept)
+    kept = [c for c in candidates(corpus, matches, quotes, lexicon)
+            if (_rule(c.entry) if ranker is None
+                else ranker.probability(c.features) >= ranker.threshold)]
+    group = _group([c.entry for c in kept], ranker)
+    found = tuple(_match(c) for c in kept)
     how = (f"ranked by a model trained on BASIL (kept at p ≥ {ranker.threshold:.2f})"
            if ranker else "kept where both lexicons rate a word strongly")
     return Evaluative(found, group, _lexicon(group, lexicon), f"{len(found)} words {how}")
@@ -133,6 +127,7 @@ def candidates(
         direct = Stretches.of(statements.get((article.id, True), []))
         reported = Stretches.of(statements.get((article.id, False), []))
         taken = Stretches.of(covered.get(article.id, []))
+        mentioned = Stretches.of(actors.get(article.id, []))
         tokens = article.layer.tokens
         for i, token in enumerate(tokens):
             entry = lexicon.get(token.low)
@@ -143,7 +138,7 @@ def candidates(
             if plain_sense(tokens, i):
                 continue
             near = tokens[max(0, i - NEAR)].start, tokens[min(len(tokens) - 1, i + NEAR)].end
-            aimed = any(s < near[1] and near[0] < e for s, e in actors.get(article.id, []))
+            aimed = mentioned.overlaps(*near)
             inside = (direct.holds(token.start), reported.holds(token.start))
             yield Candidate(article=article, token=token, entry=entry,
                             features=features(article, tokens, i, entry, inside, aimed))
