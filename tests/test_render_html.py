@@ -7,8 +7,10 @@ from functools import lru_cache
 from pathlib import Path
 
 import lxml.html
+import pytest
 from lxml.html import HtmlElement
 
+import framing.render.html as html_module
 from framing.analysis import analyze
 from framing.lexicon.files import bundled_lexicon_files, load_lexicons
 from framing.render.html import render_html
@@ -163,7 +165,7 @@ def test_cues_have_their_own_legend_not_the_actor_scale() -> None:
 
 
 def test_a_corpus_too_big_for_one_page_shows_no_texts_and_a_sample_of_evidence(
-    tmp_path: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # 60 articles (past TEXTS_MAX = 50): the full texts are left out, every count lists at
     # most 5 sentences, and no link points at a text that is not on the page.
@@ -175,9 +177,14 @@ def test_a_corpus_too_big_for_one_page_shows_no_texts_and_a_sample_of_evidence(
             feed.write(json.dumps({"outlet": f"Outlet {n % 3}", "title": f"Town {n}",
                                    "text": " ".join(lines)}) + "\n")
     report = analyze(load_corpus(tmp_path), load_lexicons(bundled_lexicon_files()))
+    monkeypatch.setattr(html_module, "ARTICLES_LISTED", 10)  # 500 in use: too slow to build
     page = render_html(report, "big")
     tree = lxml.html.fromstring(page)
-    assert "The 60 articles are not shown here" in " ".join(tree.text_content().split())
+    said = " ".join(tree.text_content().split())
+    assert "The 60 articles are not shown here" in said
+    assert "60 articles from 3 outlets" in said
+    assert len(tree.xpath("//section[@id='articles']//tbody/tr")) == 10
+    assert "The first 10 of 60; the JSON export lists them all." in said
     assert not tree.xpath("//article[starts-with(@id, 'art-')]")
     ids = set(tree.xpath("//@id"))
     assert [h for h in tree.xpath("//a/@href") if h.startswith("#") and h[1:] not in ids] == []

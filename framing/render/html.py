@@ -125,6 +125,7 @@ class Edition:
 
 TEXTS_MAX = 50  # past this many articles the page shows no full texts: it would not open
 SAMPLE_PER_CELL = 5  # ... and lists this many sentences behind each count
+ARTICLES_LISTED = 500  # ... and this many articles in its table (the JSON lists them all)
 HANDOUT_ROWS = 8  # actors in the handout's tables: the most mentioned
 REMOVED_SHOWN = 200  # removed lines listed per article; the JSON has them all
 HANDOUT_LABELS = 4  # labels per cell of the handout's matrix: the most used; the rest in full
@@ -161,8 +162,11 @@ def build_view(report: Report, title: str | None, edition: Edition) -> dict[str,
         "title": title or corpus.name,
         "outlets": [_outlet_view(report, o.id) for o in corpus.outlets],
         "articles": [
-            _article_view(a, by_article[a.id], terms, article_index) for a in corpus.articles
+            _article_view(a, by_article[a.id], terms, article_index) if texts
+            else {"article": a, "index": article_index[a.id]}
+            for a in corpus.articles[: None if texts else ARTICLES_LISTED]
         ],
+        "articles_total": len(corpus.articles),
         "referents": _matrix(report, "referent", evidence),
         "cues": _matrix(report, "cue", evidence),
         "shares": _shares(report),
