@@ -13,9 +13,11 @@ import csv
 import io
 import json
 import logging
+import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -375,6 +377,9 @@ def _manifest_entry(path: Path, number: int,
 
 
 Progress = Callable[[int, int], None]  # (documents cleaned, documents in all)
+PARALLEL_FROM = 100  # articles from which cleaning runs in several processes
+MAX_WORKERS = 4
+CHUNK = 8  # articles sent to a worker at a time
 
 
 def load_corpus(folder: Path, progress: Progress | None = None,
@@ -404,21 +409,39 @@ def build_corpus(
                          f"from at least one other outlet{_skipped_note(skipped)}")
     names = sorted(by_outlet, key=lambda outlet: (outlet.casefold(), outlet))
     ids = _unique_slugs(names)
-    outlets: list[Outlet] = []
+    jobs = [(doc, ids[outlet_name], limits.max_sentence_words) for outlet_name in names
+            for doc in sorted(by_outlet[outlet_name], key=lambda doc: _natural_key(doc.source))]
     articles: list[Article] = []
-    for outlet_name in names:
-        group = sorted(by_outlet[outlet_name], key=lambda doc: _natural_key(doc.source))
-        cleaned = []
-        for doc in group:
-            cleaned.append(clean(doc, ids[outlet_name], doc.source, limits.max_sentence_words))
-            if progress:
-                progress(len(articles) + len(cleaned), len(docs))
-        articles.extend(cleaned)
-        outlets.append(Outlet(id=ids[outlet_name], name=outlet_name,
-                              articles=tuple(art.id for art in cleaned),
-                              words=sum(art.words for art in cleaned)))
+    for article in _cleaned(jobs):
+        articles.append(article)
+        if progress:
+            progress(len(articles), len(docs))
+    outlets = [Outlet(id=ids[outlet_name], name=outlet_name,
+                      articles=tuple(a.id for a in articles if a.outlet == ids[outlet_name]),
+                      words=sum(a.words for a in articles if a.outlet == ids[outlet_name]))
+               for outlet_name in names]
     return Corpus(name=name, outlets=tuple(outlets), articles=tuple(articles),
                   skipped=tuple(skipped), limits=limits)
+
+
+Job = tuple[Document, str, int]  # a document, its outlet's id, the longest sentence in words
+
+
+def _cleaned(jobs: list[Job]) -> Iterator[Article]:
+    """Each job's article, in order. Cleaning (page chrome, sentences, the text layer) is most
+    of the reading time and each article is independent, so from ``PARALLEL_FROM`` articles
+    on it runs in one process per core; the result is the same either way."""
+    workers = min(os.cpu_count() or 1, MAX_WORKERS)
+    if len(jobs) < PARALLEL_FROM or workers < 2:
+        yield from map(_clean_job, jobs)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(_clean_job, jobs, chunksize=CHUNK)
+
+
+def _clean_job(job: Job) -> Article:
+    doc, outlet_id, max_sentence_words = job
+    return clean(doc, outlet_id, doc.source, max_sentence_words)
 
 
 def _skipped_note(skipped: list[Skipped]) -> str:
