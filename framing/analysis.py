@@ -107,7 +107,7 @@ def analyze(
         packs=packs,
         alignment=alignment,
         quotes=quotes,
-        tones=actor_tones(corpus, matches, groups),
+        tones=actor_tones(corpus, matches, groups, voices["actions"]),
         **voices,
     ))
 

@@ -8,13 +8,14 @@ from importlib import resources
 from pathlib import Path
 
 from framing.analysis import analyze
+from framing.lexicon.files import bundled_lexicon_files, load_lexicons
 from framing.lexicon.graded import graded_lexicon
 from framing.model import AnalysisConfig, EvaluativeMode, Report
 from framing.text.layer import build_layer
 from framing.text.loading import load_corpus
 from framing.voices.evaluative import FEATURES, load_ranker, plain_sense
 
-from .helpers import SMALL, lexicon_from
+from .helpers import DEMO, SMALL, lexicon_from
 from .test_evaluate import metrics
 
 
@@ -97,3 +98,15 @@ def test_without_the_stage_no_evaluative_word_is_highlighted(tmp_path: Path) -> 
                               "b.txt": "Retreat\n\nHezbollah withdrew.\n"}, mode="off")
     assert not [m for m in report.matches if m.group == "evaluative-words"]
     assert report.config.evaluative == "off"
+
+
+def test_a_loaded_verb_is_aimed_at_who_does_it_not_at_the_actor_nearest_it() -> None:
+    # Arutz Sheva (000): "Moscow blasts US". The nearest actor after the verb is the US; the
+    # verb portrays Moscow, its agent, so the word counts toward Russia's tone.
+    report = analyze(load_corpus(DEMO), load_lexicons(bundled_lexicon_files()))
+    index = {a.id: i for i, a in enumerate(report.corpus.articles)}
+    text = {f"m-{index[m.article]}-{m.start}": m.text for m in report.matches}
+    tones = {t.referent: [text[w] for w in t.words] for t in report.tones
+             if t.outlet == "arutz-sheva-israel-national-news"}
+    assert "blasts" in tones["russia"]
+    assert "blasts" not in tones["united-states"]

@@ -2,9 +2,11 @@
 
 Not the sentence's overall sentiment: only the negative or positive cue words (the hand lists'
 loaded words and attribution verbs, the general lexicons' evaluative words) whose target is the
-actor. The target is the actor mentioned nearest the word in its sentence, within ``NEAR``
-words ("the lavish party of the senator": the senator), the later mention on a tie, since an
-evaluative adjective stands before its noun. A word with no actor that near is aimed at no one.
+actor. A loaded verb's target is its agent, where the agency stage found one ("Fox slammed
+Peña Nieto": Fox); any other word's is the actor mentioned nearest it in its sentence, within
+``NEAR`` words ("the lavish party of the senator": the senator), the later mention on a tie,
+since an evaluative adjective stands before its noun. A word with no actor that near is aimed
+at no one.
 
 Words in the outlet's own voice make the tone; words inside a quotation are someone else's and
 are counted apart, so a reader can tell an outlet's judgement from the judgements it reports.
@@ -20,6 +22,7 @@ from framing.anchors import match_id
 from framing.counts.scoring import signed_score
 from framing.model import Corpus, Group, Match
 from framing.text.layer import TextLayer
+from framing.voices.agency import Action
 
 NEAR = 6  # words between a loaded word and an actor's mention, at most
 LOADED = ("negative", "positive")
@@ -39,10 +42,14 @@ class ActorTone:
 
 
 def actor_tones(
-    corpus: Corpus, matches: Sequence[Match], groups: Sequence[Group]
+    corpus: Corpus, matches: Sequence[Match], groups: Sequence[Group],
+    actions: Sequence[Action] = (),
 ) -> tuple[ActorTone, ...]:
     """Per outlet and referent with at least one loaded word aimed at it, in outlet order
-    then the groups' order."""
+    then the groups' order. A loaded verb ("slammed", "scoffs at") portrays whoever does it:
+    its target is its agent where the agency stage found one (``actions``), not the actor
+    nearest it, who is often its object."""
+    agents = {(a.article, a.verb_start): a.group for a in actions if a.role == "agent"}
     strength = {(g.id, t.phrase): t.strength for g in groups for t in g.terms}
     index = {a.id: i for i, a in enumerate(corpus.articles)}
     by_article: defaultdict[str, list[Match]] = defaultdict(list)
@@ -58,7 +65,8 @@ def actor_tones(
         for word in found:
             if word.kind != "cue" or word.connotation not in LOADED:
                 continue
-            target = _target(article.layer, word, actors[word.sentence])
+            target = (agents.get((word.article, word.start))
+                      or _target(article.layer, word, actors[word.sentence]))
             score = signed_score(word.connotation, strength.get((word.group, word.term)))
             if target is not None and score is not None:
                 aimed[(word.outlet, target)].append((word, score))
