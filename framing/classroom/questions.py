@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -46,7 +46,7 @@ from framing.classroom.findings import (
     telling_terms,
 )
 from framing.counts.scoring import label_key, written
-from framing.model import LabelCount, Report
+from framing.model import LabelCount, Match, Report
 
 __all__ = [  # the finders live in findings; callers may import them from here
     "ATTRIBUTION_GROUPS",
@@ -273,13 +273,19 @@ def _key(label: LabelCount) -> tuple[str, str, str]:
 def speaking_labels(report: Report) -> frozenset[tuple[str, str, str]]:
     """The labels (outlet, group, label key) whose every use is the verb of a statement the
     quotation finder read."""
-    texts = {a.id: a.text for a in report.corpus.articles}
     verbs = {(q.article, q.verb_start) for q in report.quotes}
     uses: defaultdict[tuple[str, str, str], list[bool]] = defaultdict(list)
-    for m in report.matches:
-        key = (m.outlet, m.group, label_key(written(m, texts[m.article])))
+    for key, m in _keyed(report):
         uses[key].append((m.article, m.start) in verbs)
     return frozenset(key for key, spoken in uses.items() if all(spoken))
+
+
+def _keyed(report: Report) -> Iterator[tuple[tuple[str, str, str], Match]]:
+    """Each match with the key of the label count it is counted in: (outlet, group, the
+    label's words folded as the counts fold them)."""
+    texts = {a.id: a.text for a in report.corpus.articles}
+    for m in report.matches:
+        yield (m.outlet, m.group, label_key(written(m, texts[m.article]))), m
 
 
 def _hedge_question(c: CueUse, w: Wording) -> _Candidate:
@@ -408,14 +414,11 @@ class Wording:
 def label_evidence(report: Report) -> dict[tuple[str, str, str], tuple[str, ...]]:
     """The ids of the matches each label count counts, by (outlet, group, label key): with
     ``own_voice_only`` set, labels inside quotations are not counted."""
-    texts = {a.id: a.text for a in report.corpus.articles}
     index = {a.id: i for i, a in enumerate(report.corpus.articles)}
     found: defaultdict[tuple[str, str, str], list[str]] = defaultdict(list)
-    for m in report.matches:
-        if report.config.own_voice_only and m.voice != "own":
-            continue
-        key = (m.outlet, m.group, label_key(written(m, texts[m.article])))
-        found[key].append(match_id(index[m.article], m.start))
+    for key, m in _keyed(report):
+        if m.voice == "own" or not report.config.own_voice_only:
+            found[key].append(match_id(index[m.article], m.start))
     return {key: tuple(ids) for key, ids in found.items()}
 
 
