@@ -422,9 +422,11 @@ def score_basil(report: Mapping[str, Any] | None, gold: Sequence[Mapping[str, An
     marked = highlights(report, frozenset({"referent", "cue"}), NON_NEUTRAL)
     words = sum(o["words"] for o in (report or {}).get("outlets", []))
     categories = metrics.category_counts(spans, marked)
-    for prefix, key in (("source", _source), ("voice", _voice)):
-        relabelled = [replace(h, category=f"{prefix}:{key(report, m)}") for h, m in
-                      zip(marked, _non_neutral(report), strict=True)]
+    matches = _non_neutral(report)
+    lexicon = {r["id"]: r["lexicon"] for r in (report or {}).get("referents", [])}
+    for prefix, key in (("source", lambda m: _source(lexicon, m)), ("voice", _voice)):
+        relabelled = [replace(h, category=f"{prefix}:{key(m)}")
+                      for h, m in zip(marked, matches, strict=True)]
         categories.update(metrics.category_counts(spans, relabelled))
     return metrics.wording_counts(spans, marked, words), categories
 
@@ -435,14 +437,14 @@ def _non_neutral(report: Mapping[str, Any] | None) -> list[Mapping[str, Any]]:
             if m["kind"] in ("referent", "cue") and m["connotation"] in NON_NEUTRAL]
 
 
-def _source(report: Mapping[str, Any] | None, match: Mapping[str, Any]) -> str:
-    """Where a highlight's term comes from: the general lexicons, a hand list, the text."""
-    lexicon = {r["id"]: r["lexicon"] for r in (report or {}).get("referents", [])}
+def _source(lexicon: Mapping[str, str], match: Mapping[str, Any]) -> str:
+    """Where a highlight's term comes from (``lexicon``: referent id -> lexicon file): the
+    general lexicons, a hand list, the text."""
     name = lexicon.get(match["referent"]) or "found in the text"
     return "general lexicons (VADER, Pattern)" if name.startswith("(") else f"hand list {name}"
 
 
-def _voice(report: Mapping[str, Any] | None, match: Mapping[str, Any]) -> str:
+def _voice(match: Mapping[str, Any]) -> str:
     return "inside a quotation" if match["voice"] == "quoted" else "own words"
 
 
@@ -450,8 +452,9 @@ def wording_details(report: Mapping[str, Any] | None, gold: Sequence[Mapping[str
                     ) -> dict[str, Counter[str]]:
     """The lex spans no highlight touches, and the highlights on no annotated span, by their
     words in lower case: what to read by eye (printed with --details, never stored)."""
-    marked = [Span(m["article"], m["start"], m["end"]) for m in _non_neutral(report)]
-    texts = [m["text"].casefold() for m in _non_neutral(report)]
+    matches = _non_neutral(report)
+    marked = [Span(m["article"], m["start"], m["end"]) for m in matches]
+    texts = [m["text"].casefold() for m in matches]
     every = [Span(g["article"], g["start"], g["end"]) for g in gold]
     missed = Counter(" ".join(g["text"].casefold().split()) for g in gold if g["bias"] == "lex"
                      and not metrics.touches_any(Span(g["article"], g["start"], g["end"]),

@@ -32,6 +32,7 @@ from typing import Any
 
 import evaluation_metrics as metrics
 import numpy as np
+from evaluation_metrics import Span, touches_any
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
@@ -54,12 +55,12 @@ class EventData:
     """One event's candidates with features and labels, and what scoring needs."""
 
     name: str
-    rows: list[tuple[str, int, int]]  # (article file, start, end) of each candidate
+    rows: list[Span]  # each candidate's place
     x: np.ndarray
     y: np.ndarray  # 1: touches a lexical-bias span
-    others: list[tuple[str, int, int]]  # framing's other negative or positive highlights
-    gold_lex: list[tuple[str, int, int]]
-    gold_any: list[tuple[str, int, int]]
+    others: list[Span]  # framing's other negative or positive highlights
+    gold_lex: list[Span]
+    gold_any: list[Span]
     words: int
 
 
@@ -75,28 +76,24 @@ def load_events(eval_dir: Path, lexicons: Sequence[Lexicon], fold: str) -> list[
         folder = basil / name
         annotations = json.loads((folder / "annotations.json").read_text(encoding="utf-8"))
         files = {key: o["file"] for key, o in annotations["outlets"].items()}
-        gold = [(files[a["outlet"]], a["start"], a["end"], a["bias"])
+        gold = [(Span(files[a["outlet"]], a["start"], a["end"]), a["bias"])
                 for a in annotations["annotations"]]
         corpus = load_corpus(folder)
         report = analyze(corpus, lexicons, AnalysisConfig(evaluative="off"))
         source = {a.id: a.source for a in corpus.articles}
         found = list(candidates(corpus, report.matches, report.quotes, graded))
-        rows = [(source[c.article.id], c.token.start, c.token.end) for c in found]
-        lex = [(f, s, e) for f, s, e, bias in gold if bias == "lex"]
+        rows = [Span(source[c.article.id], c.token.start, c.token.end) for c in found]
+        lex = [span for span, bias in gold if bias == "lex"]
         events.append(EventData(
             name=name, rows=rows,
             x=np.array([[c.features[n] for n in FEATURES] for c in found]).reshape(-1,
                                                                                    len(FEATURES)),
-            y=np.array([any(_touch(r, g) for g in lex) for r in rows], dtype=int),
-            others=[(source[m.article], m.start, m.end) for m in report.matches
+            y=np.array([touches_any(r, lex) for r in rows], dtype=int),
+            others=[Span(source[m.article], m.start, m.end) for m in report.matches
                     if m.connotation in ("negative", "positive")],
-            gold_lex=lex, gold_any=[(f, s, e) for f, s, e, _ in gold],
+            gold_lex=lex, gold_any=[span for span, _ in gold],
             words=sum(o.words for o in corpus.outlets)))
     return events
-
-
-def _touch(a: tuple[str, int, int], b: tuple[str, int, int]) -> bool:
-    return a[0] == b[0] and a[1] < b[2] and b[1] < a[2]
 
 
 def fit(events: Sequence[EventData]) -> LogisticRegression:
@@ -117,9 +114,9 @@ def scores(model: LogisticRegression, events: Sequence[EventData], threshold: fl
                                   strict=True) if p >= threshold]
         marked = e.others + kept
         lex += len(e.gold_lex)
-        found += sum(any(_touch(g, m) for m in marked) for g in e.gold_lex)
+        found += sum(touches_any(g, marked) for g in e.gold_lex)
         marks += len(marked)
-        on += sum(any(_touch(m, g) for g in e.gold_any) for m in marked)
+        on += sum(touches_any(m, e.gold_any) for m in marked)
         words += e.words
     return found / max(lex, 1), on / max(marks, 1), 1000 * marks / max(words, 1)
 

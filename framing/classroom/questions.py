@@ -26,6 +26,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 from framing.anchors import distinctive_anchor, label_anchor, match_id, sentence_id
@@ -376,7 +377,13 @@ class Wording:
         self.names = {o.id: o.name for o in report.corpus.outlets} | dict(names or {})
         self.groups = {g.id: g.name for g in report.groups}
         self.index = {a.id: i for i, a in enumerate(report.corpus.articles)}
-        self.evidence = label_evidence(report)
+        self.report = report
+
+    @cached_property
+    def evidence(self) -> dict[tuple[str, str, str], tuple[str, ...]]:
+        """The match ids behind each label count, made when a citation first needs them (the
+        glossary words its examples without citing)."""
+        return label_evidence(self.report)
 
     def outlet(self, outlet_id: str) -> str:
         return self.names.get(outlet_id, outlet_id)
