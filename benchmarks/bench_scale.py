@@ -17,7 +17,11 @@
    columns are left out. The tools alternate run by run (--runs, default 3 below 1,000
    articles and 1 from there on). Printed per size: the medians of wall time and of the
    child's peak memory (its own maximum resident set, from wait4), the HTML and JSON sizes,
-   Scattertext's, and the ratio framing (HTML report) / Scattertext. Above --align-limit
+   Scattertext's, and the ratio framing (HTML report) / Scattertext. The HTML report also
+   runs on the Dask engine (`--engine dask`: a local cluster of one worker process per core,
+   started by the run) when Dask's distributed scheduler is installed (`framing[dask]`);
+   otherwise its columns are left out with a message. Its peak memory is the largest single
+   process's (the client's or a worker's, whichever is larger), not their sum. Above --align-limit
    (200) articles framing leaves out the pairwise shared-copy comparison, as a report does.
 2. One long article of --long MB (millions of characters) beside a short article from a
    second outlet, built and run as benchmarks/bench_long.py does (`framing report` with
@@ -33,6 +37,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import csv
+import importlib.util
 import os
 import shutil
 import signal
@@ -146,10 +151,13 @@ def median_run(runs: list[Run]) -> Run:
                int(statistics.median(r.size for r in runs)), bad[0] if bad else "ok")
 
 
-def scale(sizes: list[int], runs: int | None, peer: Path | None, timeout: float) -> None:
+def scale(sizes: list[int], runs: int | None, peer: Path | None, timeout: float,
+          dask: bool) -> None:
     """Section 1: the table of sizes."""
     header = (f"{'articles':>8} {'words':>10} {'runs':>4} | {'framing s':>9} {'MiB':>5} "
               f"{'HTML MB':>7} | {'json s':>7} {'MiB':>5} {'JSON MB':>7}")
+    if dask:
+        header += f" | {'dask s':>7} {'MiB':>5} {'same':>4}"
     if peer is not None:
         header += (f" | {'Sctx s':>7} {'MiB':>5} {'page MB':>7} | {'ratio s':>7} {'MiB':>5} "
                    f"{'page':>5}")
@@ -166,7 +174,9 @@ def scale(sizes: list[int], runs: int | None, peer: Path | None, timeout: float)
                 "html": [*framing, "-o", str(html)],
                 "json": [*framing, "--format", "json", "-o", str(json_out)],
             }
-            outputs = {"html": html, "json": json_out, "peer": page}
+            outputs = {"html": html, "json": json_out, "peer": page, "dask": tmp / "dask.html"}
+            if dask:
+                jobs["dask"] = [*framing, "-o", str(outputs["dask"]), "--engine", "dask"]
             if peer is not None:
                 jobs["peer"] = [str(peer), str(SCATTERTEXT_PEER), str(nested), target,
                                 "--out", str(page)]
@@ -176,9 +186,14 @@ def scale(sizes: list[int], runs: int | None, peer: Path | None, timeout: float)
                 for key in order:
                     outputs[key].unlink(missing_ok=True)
                     done[key].append(measure(jobs[key], outputs[key], timeout))
+            same = dask and outputs["dask"].read_bytes() == html.read_bytes()
         f, j = median_run(done["html"]), median_run(done["json"])
         line = (f"{articles:>8,} {words:>10,} {count:>4} | {f.seconds:>9.1f} {f.peak:>5.0f} "
                 f"{f.size / 1e6:>7.2f} | {j.seconds:>7.1f} {j.peak:>5.0f} {j.size / 1e6:>7.2f}")
+        if dask:
+            d = median_run(done["dask"])
+            line += f" | {d.seconds:>7.1f} {d.peak:>5.0f} {'yes' if same else 'NO':>4}"
+            notes += [f"{articles:,} articles, framing on Dask: {d.status}"] * (d.status != "ok")
         if peer is not None:
             s = median_run(done["peer"])
             line += (f" | {s.seconds:>7.1f} {s.peak:>5.0f} {s.size / 1e6:>7.2f} | "
@@ -227,8 +242,11 @@ def main() -> None:
     print(f"python {sys.version.split()[0]} on {sys.platform}, {os.cpu_count()} cores; "
           "cold processes, medians")
     peer = peer_python(args.peer_python) if args.sizes else None
+    dask = importlib.util.find_spec("distributed") is not None
+    if args.sizes and not dask:
+        print("Dask engine: skipped (pip install 'framing[dask]' to measure it)")
     if args.sizes:
-        scale(args.sizes, args.runs, peer, args.timeout)
+        scale(args.sizes, args.runs, peer, args.timeout, dask)
     if args.long:
         long_articles(args.long, args.runs)
 

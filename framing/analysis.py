@@ -15,10 +15,11 @@ from framing.copy.alignment import align_corpus
 from framing.counts.distinctive import distinctive_terms
 from framing.counts.scoring import connotation_shares, count_labels
 from framing.counts.tone import actor_tones
-from framing.lexicon.matching import compile_terms, find_matches, index_terms
+from framing.engine import Engine, InProcess
+from framing.lexicon.matching import TermIndex, compile_terms, find_matches, index_terms
 from framing.lexicon.packs import choose_packs
 from framing.lexicon.ratings import rate_discovered
-from framing.model import AnalysisConfig, Corpus, Group, Lexicon, Match, PackChoice, Report
+from framing.model import AnalysisConfig, Article, Corpus, Group, Lexicon, Match, PackChoice, Report
 from framing.voices.agency import (
     Action,
     Casualty,
@@ -42,6 +43,7 @@ def analyze(
     progress: Progress | None = None,
     corrections: tuple[Correction, ...] = (),
     forced_packs: Collection[str] = (),
+    engine: Engine | None = None,
 ) -> Report:
     """Every stage in order, each reading the articles' text layer (built when they were read).
 
@@ -58,11 +60,16 @@ def analyze(
        at each actor (counts/tone.py); distinctive words; shared copy.
     6. Classroom: the findings that differ most, discussion questions, glossary examples
        (classroom/discussion.py), each stating only figures the report holds.
+
+    ``engine`` runs the matching, article by article (by default in this process: sending an
+    article's text layer to another process costs about what matching it does); the other
+    stages compare articles and run here.
     """
     config = config or AnalysisConfig()
+    engine = engine or InProcess()
     step = _stepper(progress, len(corpus.articles))
     offered = [g for lexicon in lexicons for g in lexicon.groups]
-    first = _match_all(corpus, offered, progress, "Matching the lexicons")
+    first = _match_all(corpus, offered, engine, progress, "Matching the lexicons")
     packs = choose_packs(corpus, lexicons, first, forced_packs)
     lexicons = [p.lexicon for p in packs if p.chosen]
     chosen = {g.id for lexicon in lexicons for g in lexicon.groups}
@@ -71,7 +78,7 @@ def analyze(
     groups = _actors(corpus, [g for g in offered if g.id in chosen], matches, config, corrections)
     groups = rate_discovered(groups, lexicons)
     if config.discover or corrections:
-        matches = _match_all(corpus, groups, progress, "Matching the actors")
+        matches = _match_all(corpus, groups, engine, progress, "Matching the actors")
     step("Counting each mention once")
     groups, matches = resolve_mentions(corpus, groups, matches)
     step("Finding quotations")
@@ -134,7 +141,8 @@ def _actors(
 
 
 def _match_all(
-    corpus: Corpus, groups: Sequence[Group], progress: Progress | None, stage: str
+    corpus: Corpus, groups: Sequence[Group], engine: Engine, progress: Progress | None,
+    stage: str,
 ) -> list[Match]:
     """Every article's matches for these groups, each article reported to ``progress``."""
     index = index_terms(compile_terms(groups))
@@ -142,11 +150,16 @@ def _match_all(
     matches: list[Match] = []
     if progress:
         progress(stage, 0, total)
-    for n, article in enumerate(corpus.articles, 1):
-        matches.extend(find_matches(article, index))
+    for n, found in enumerate(engine.map(_matches_in, index, corpus.articles), 1):
+        matches.extend(found)
         if progress:
             progress(stage, n, total)
     return matches
+
+
+def _matches_in(index: TermIndex, article: Article) -> list[Match]:
+    """One article's matches (run by the engine, maybe in another process)."""
+    return find_matches(article, index)
 
 
 def _aligns(corpus: Corpus, config: AnalysisConfig) -> bool:

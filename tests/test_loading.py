@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import framing.text.loading as loading
+from framing.engine import InProcess, ProcessPool, local_pool
 from framing.errors import InputError, ManifestError
 from framing.model import Document, Skipped
 from framing.slugs import slugify, unique
@@ -336,13 +337,10 @@ def test_slugify() -> None:
     assert unique(["bbc", "cnn", "bbc", "bbc"]) == ["bbc", "cnn", "bbc-2", "bbc-3"]
 
 
-def test_cleaning_in_several_processes_gives_the_same_corpus(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    # From PARALLEL_FROM articles on, cleaning runs in one process per core (two here);
-    # lowered to 2 on the demo, the corpus is the same article for article.
+def test_cleaning_in_several_processes_gives_the_same_corpus() -> None:
+    # From PARALLEL_FROM articles on, cleaning runs in one process per core; with two
+    # processes on the demo, the corpus is the same article for article.
     alone = load_corpus(AL_HADER)
-    monkeypatch.setattr(loading, "PARALLEL_FROM", 2)
-    monkeypatch.setattr(loading.os, "cpu_count", lambda: 2)
-    together = load_corpus(AL_HADER)
+    assert isinstance(local_pool(5, loading.PARALLEL_FROM), InProcess)
+    together = load_corpus(AL_HADER, engine=ProcessPool(2))
     assert together == alone

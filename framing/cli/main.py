@@ -16,7 +16,7 @@ import click
 from framing import __version__
 from framing.cli.lexicon import lexicon
 from framing.cli.report import ReportRequest, run_report
-from framing.cli.support import FORMATS, lexicon_options, setup_logging
+from framing.cli.support import FORMATS, engine_options, lexicon_options, setup_logging
 from framing.model import ReadingLimits
 
 
@@ -97,6 +97,7 @@ def _terminated(signum: int, frame: object) -> None:
 @click.option("--evidence-per-cell", type=click.IntRange(1), metavar="N", default=None,
               help="Sentences the HTML report lists behind each count; the JSON lists all. "
                    "[default: 100; 5 past 50 articles, when the page shows no full texts]")
+@engine_options
 @click.option("-v", "--verbose", is_flag=True, help="Show more about what framing does.")
 def report(
     corpus: Path,
@@ -117,6 +118,9 @@ def report(
     max_article_chars: int,
     max_sentence_words: int,
     evidence_per_cell: int | None,
+    engine_name: str,
+    scheduler: str | None,
+    workers: int | None,
     verbose: bool,
 ) -> None:
     """Compare how the outlets in CORPUS frame one event.
@@ -141,6 +145,7 @@ def report(
       framing report my-event/ -o my-event.sqlite       # every table, for SQL or pandas
       framing report my-event/ --blind -o class.html    # also writes class-key.html
       framing report my-event/ --handout -o handout.html
+      framing report archive/ --engine dask --scheduler tcp://10.0.0.5:8786 -o a.sqlite
     """
     setup_logging(verbose)
     run_report(ReportRequest(
@@ -153,6 +158,7 @@ def report(
                              max_sentence_words=max_sentence_words),
         evidence_per_cell=evidence_per_cell,
         default_stem=f"{corpus.resolve().name or 'corpus'}-report",
+        engine=engine_name, scheduler=scheduler, workers=workers,
     ))
 
 

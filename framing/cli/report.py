@@ -15,6 +15,7 @@ from framing.cli.support import (
     check_packs,
     fail,
     lexicon_sources,
+    opened_engine,
     printable,
     resolve_output,
 )
@@ -23,6 +24,7 @@ from framing.model import ReadingLimits
 
 if TYPE_CHECKING:
     from framing.classroom.blind import BlindKey
+    from framing.engine import Engine
     from framing.model import EvaluativeMode, Report
     from framing.render.output import Content
 
@@ -49,6 +51,9 @@ class ReportRequest:
     limits: ReadingLimits = field(default_factory=ReadingLimits)
     evidence_per_cell: int | None = None  # None: as the page's size allows (render/html.py)
     default_stem: str = "report"
+    engine: str = "local"
+    scheduler: str | None = None
+    workers: int | None = None
 
 
 @dataclass(frozen=True)
@@ -76,7 +81,13 @@ def _refuse_foreign(path: Path) -> None:
 
 
 def _analyse(request: ReportRequest) -> tuple[Report, _Blind | None]:
-    """Load lexicons and articles, apply referents.toml, analyse (blinded when asked)."""
+    """Load lexicons and articles, apply referents.toml, analyse (blinded when asked), on the
+    engine asked for."""
+    with opened_engine(request.engine, request.scheduler, request.workers) as engine:
+        return _analyse_on(request, engine)
+
+
+def _analyse_on(request: ReportRequest, engine: Engine | None) -> tuple[Report, _Blind | None]:
     from framing.actors.corrections import load_corrections
     from framing.analysis import analyze
     from framing.classroom.blind import blind_corpus, blind_report
@@ -88,7 +99,8 @@ def _analyse(request: ReportRequest) -> tuple[Report, _Blind | None]:
     lexicons = load_lexicons(lexicon_sources(request.lexicon_paths, request.no_bundled))
     check_packs(request.packs, lexicons)
     forced = {*request.packs, *(lex.path for lex in lexicons if not is_bundled(lex))}
-    corpus = load_corpus(request.corpus, ProgressBar("Reading articles"), request.limits)
+    corpus = load_corpus(request.corpus, ProgressBar("Reading articles"), request.limits,
+                         engine)
     for skipped in corpus.skipped:
         click.echo(printable(f"skipped {skipped.source}: {skipped.reason}"), err=True)
     for article in corpus.articles:
@@ -108,11 +120,11 @@ def _analyse(request: ReportRequest) -> tuple[Report, _Blind | None]:
                             align_max_articles=request.align_limit)
     stages = StageProgress()
     if not request.blind:
-        report = analyze(corpus, lexicons, config, stages, corrections, forced)
+        report = analyze(corpus, lexicons, config, stages, corrections, forced, engine)
         stages.close()
         return report, None
     blinded, key = blind_corpus(corpus, request.seed)
-    analysed = analyze(blinded, lexicons, config, stages, corrections, forced)
+    analysed = analyze(blinded, lexicons, config, stages, corrections, forced, engine)
     stages.close()
     page = render_key(analysed, key, request.title or corpus.name)
     return blind_report(analysed, key), _Blind(key=key, page=page)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
@@ -15,6 +16,7 @@ import click
 from framing.errors import FramingError
 
 if TYPE_CHECKING:
+    from framing.engine import Engine
     from framing.model import Lexicon
 
 Format = Literal["html", "json", "csv", "sqlite"]
@@ -66,6 +68,46 @@ def lexicon_options(func: F) -> F:
         help="Use only the lexicons given with --lexicon.",
     )(func)
     return func
+
+
+def engine_options(func: F) -> F:
+    """--engine, --scheduler and --workers: where the per-article stages run."""
+    func = click.option(
+        "--engine", "engine_name", type=click.Choice(["local", "dask"]), default="local",
+        show_default=True,
+        help="Where articles are read and matched: 'local' (this machine, one process per "
+             "core from 100 articles on) or 'dask' (a Dask cluster: pip install "
+             "'framing[dask]'). The report is the same on both.",
+    )(func)
+    func = click.option(
+        "--scheduler", metavar="ADDRESS",
+        help="With --engine dask: the scheduler, e.g. tcp://10.0.0.5:8786. [default: a "
+             "cluster of local processes, started and stopped here]",
+    )(func)
+    func = click.option(
+        "--workers", type=click.IntRange(1, 64), metavar="N",
+        help="With --engine dask and no --scheduler: worker processes to start. "
+             "[default: one per core, at most 4]",
+    )(func)
+    return func
+
+
+@contextmanager
+def opened_engine(name: str, scheduler: str | None, workers: int | None
+                  ) -> Iterator[Engine | None]:
+    """The engine asked for (None: the local default), closed after use."""
+    if name == "local":
+        if scheduler is not None or workers is not None:
+            raise click.UsageError("--scheduler and --workers go with --engine dask")
+        yield None
+        return
+    from framing.engine import DaskEngine
+
+    if scheduler is not None and workers is not None:
+        raise click.UsageError("--workers starts a local cluster; a cluster at --scheduler "
+                               "has its own workers: give one of the two")
+    with DaskEngine(scheduler, workers) as engine:
+        yield engine
 
 
 def check_packs(packs: Sequence[str], lexicons: Sequence[Lexicon]) -> None:

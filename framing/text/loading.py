@@ -13,16 +13,15 @@ import csv
 import io
 import json
 import logging
-import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from framing.engine import Engine, local_pool
 from framing.errors import InputError, ManifestError
 from framing.model import Article, Corpus, Document, Outlet, ReadingLimits, Skipped
 from framing.slugs import slugify, unique
@@ -378,22 +377,24 @@ def _manifest_entry(path: Path, number: int,
 
 Progress = Callable[[int, int], None]  # (documents cleaned, documents in all)
 PARALLEL_FROM = 100  # articles from which cleaning runs in several processes
-MAX_WORKERS = 4
-CHUNK = 8  # articles sent to a worker at a time
 
 
 def load_corpus(folder: Path, progress: Progress | None = None,
-                limits: ReadingLimits = DEFAULT_LIMITS) -> Corpus:
+                limits: ReadingLimits = DEFAULT_LIMITS, engine: Engine | None = None) -> Corpus:
     """Read, clean and assemble the articles in ``folder``; the corpus takes the folder's name."""
     docs, skipped = load_documents(folder, limits)
-    return build_corpus(folder.resolve().name, docs, skipped, progress, limits)
+    return build_corpus(folder.resolve().name, docs, skipped, progress, limits, engine)
 
 
 def build_corpus(
     name: str, docs: list[Document], skipped: list[Skipped], progress: Progress | None = None,
-    limits: ReadingLimits = DEFAULT_LIMITS,
+    limits: ReadingLimits = DEFAULT_LIMITS, engine: Engine | None = None,
 ) -> Corpus:
     """Clean ``docs`` and group them by outlet, reporting each cleaned one to ``progress``.
+
+    Cleaning (page chrome, sentences, the text layer) is most of the reading time and each
+    article is independent: ``engine`` runs it (by default one process per core from
+    ``PARALLEL_FROM`` articles on); the result is the same on every engine.
 
     Outlets are sorted by name, articles by outlet and then source. Raises InputError when
     there is no article or only one outlet: framing compares outlets.
@@ -409,10 +410,11 @@ def build_corpus(
                          f"from at least one other outlet{_skipped_note(skipped)}")
     names = sorted(by_outlet, key=lambda outlet: (outlet.casefold(), outlet))
     ids = _unique_slugs(names)
-    jobs = [(doc, ids[outlet_name], limits.max_sentence_words) for outlet_name in names
+    jobs = [(doc, ids[outlet_name]) for outlet_name in names
             for doc in sorted(by_outlet[outlet_name], key=lambda doc: _natural_key(doc.source))]
+    engine = engine or local_pool(len(jobs), PARALLEL_FROM)
     articles: list[Article] = []
-    for article in _cleaned(jobs):
+    for article in engine.map(_clean_job, limits.max_sentence_words, jobs):
         articles.append(article)
         if progress:
             progress(len(articles), len(docs))
@@ -424,23 +426,9 @@ def build_corpus(
                   skipped=tuple(skipped), limits=limits)
 
 
-Job = tuple[Document, str, int]  # a document, its outlet's id, the longest sentence in words
-
-
-def _cleaned(jobs: list[Job]) -> Iterator[Article]:
-    """Each job's article, in order. Cleaning (page chrome, sentences, the text layer) is most
-    of the reading time and each article is independent, so from ``PARALLEL_FROM`` articles
-    on it runs in one process per core; the result is the same either way."""
-    workers = min(os.cpu_count() or 1, MAX_WORKERS)
-    if len(jobs) < PARALLEL_FROM or workers < 2:
-        yield from map(_clean_job, jobs)
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(_clean_job, jobs, chunksize=CHUNK)
-
-
-def _clean_job(job: Job) -> Article:
-    doc, outlet_id, max_sentence_words = job
+def _clean_job(max_sentence_words: int, job: tuple[Document, str]) -> Article:
+    """One document cleaned into its outlet's article (run by the engine, maybe elsewhere)."""
+    doc, outlet_id = job
     return clean(doc, outlet_id, doc.source, max_sentence_words)
 
 
