@@ -21,6 +21,11 @@ through its public API and its JSON export is scored:
 - BASIL, loaded wording: how many lexical-bias spans framing's negative or positive
   highlights find, how many of those highlights sit on an annotated span, and how many
   highlights there are per 1,000 words; also per referent or cue category.
+- BASIL, against the annotators per article and per outlet: Spearman's correlation over
+  articles of framing's count of those highlights with the annotators' count of lex spans
+  (and of the two per 1,000 words), and whether framing orders the three outlets by loaded
+  highlights per 1,000 words as the annotators' lex spans per 1,000 words do; intervals
+  resample events, an event's three articles together (benchmarks/evaluation_outlets.py).
 
 Folds: events are split deterministically into "tune" and "check" (ECB+: odd topic numbers
 tune, even ones check, both parts of a topic together; NewsWCL50 and BASIL: alternating in
@@ -39,17 +44,20 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import textwrap
 import time
 import traceback
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 import evaluate_voices as voices_eval
 import evaluation_gate as gate
 import evaluation_metrics as metrics
+import evaluation_outlets as outlets
 from evaluation_metrics import (
     GoldMention,
     GroupingScores,
@@ -60,6 +68,7 @@ from evaluation_metrics import (
     Span,
     WordingCounts,
 )
+from evaluation_outlets import ArticleCounts, Comparison
 
 from framing.analysis import analyze
 from framing.lexicon.files import bundled_lexicon_files, load_lexicons
@@ -206,11 +215,24 @@ class WordingResult:
     voices: dict[str, WordingCounts] = field(default_factory=dict)  # own words or quoted
     missed: Counter[str] = field(default_factory=Counter)  # lex spans no highlight touches
     unannotated: Counter[str] = field(default_factory=Counter)  # highlights on no span
+    articles: list[ArticleCounts] = field(default_factory=list)  # per article, all events
+    outlet_names: dict[str, str] = field(default_factory=dict)  # outlet slug -> its name
+    compared: dict[str | None, Comparison] = field(default_factory=dict, repr=False)
 
     def fold(self, name: str) -> WordingCounts:
         """One fold's events pooled."""
         return sum((c for e, c in self.events.items() if self.folds.get(e) == name),
                    WordingCounts())
+
+    def against_people(self, fold: str | None = None) -> Comparison:
+        """framing's loaded highlights against the annotators' lex spans, per article and per
+        outlet, over one fold's events or all (worked out once, after the events are in)."""
+        if set(self.folds.values()) == {fold}:
+            fold = None  # the one fold that ran is all of them
+        if fold not in self.compared:
+            self.compared[fold] = outlets.compare(
+                [a for a in self.articles if fold is None or self.folds.get(a.event) == fold])
+        return self.compared[fold]
 
     def interval(self, figure: str) -> tuple[float, float] | None:
         """A 95% bootstrap interval of a pooled figure over events."""
@@ -419,7 +441,7 @@ def score_basil(report: Mapping[str, Any] | None, gold: Sequence[Mapping[str, An
                 ) -> tuple[WordingCounts, dict[str, WordingCounts]]:
     """The event's wording counts, in all and per highlight category."""
     spans = [metrics.BiasSpan(Span(g["article"], g["start"], g["end"]), g["bias"]) for g in gold]
-    marked = highlights(report, frozenset({"referent", "cue"}), NON_NEUTRAL)
+    marked = loaded_highlights(report)
     words = sum(o["words"] for o in (report or {}).get("outlets", []))
     categories = metrics.category_counts(spans, marked)
     matches = _non_neutral(report)
@@ -429,6 +451,28 @@ def score_basil(report: Mapping[str, Any] | None, gold: Sequence[Mapping[str, An
                       for h, m in zip(marked, matches, strict=True)]
         categories.update(metrics.category_counts(spans, relabelled))
     return metrics.wording_counts(spans, marked, words), categories
+
+
+def loaded_highlights(report: Mapping[str, Any] | None) -> list[Highlight]:
+    """framing's loaded highlights: its negative and positive referent and cue matches, the
+    ones every BASIL wording figure counts."""
+    return highlights(report, frozenset({"referent", "cue"}), NON_NEUTRAL)
+
+
+def article_counts(event: Event, report: Mapping[str, Any] | None,
+                   annotations: Mapping[str, Any], gold: Sequence[Mapping[str, Any]]
+                   ) -> list[ArticleCounts]:
+    """Per article of a BASIL event: framing's loaded highlights, the annotators' lex spans,
+    and framing's word count (a whitespace count where framing failed on the event)."""
+    loaded = Counter(h.span.article for h in loaded_highlights(report))
+    lex = Counter(g["article"] for g in gold if g["bias"] == "lex")
+    words = {a["file"]: a["words"] for a in (report or {}).get("articles", [])}
+    return [
+        ArticleCounts(event.name, outlet, loaded[info["file"]], lex[info["file"]],
+                      words[info["file"]] if info["file"] in words
+                      else len((event.folder / info["file"]).read_bytes().split()))
+        for outlet, info in sorted(annotations["outlets"].items())
+    ]
 
 
 def _non_neutral(report: Mapping[str, Any] | None) -> list[Mapping[str, Any]]:
@@ -512,6 +556,9 @@ def evaluate(events: Sequence[Event], lexicons: Sequence[Lexicon],
         counts, categories = score_basil(report, gold)
         wording.events[event.name] = counts
         wording.folds[event.name] = event.fold
+        wording.articles += article_counts(event, report, annotations, gold)
+        wording.outlet_names |= {o: i.get("outlet_name", o)
+                                 for o, i in annotations["outlets"].items()}
         for key, found in wording_details(report, gold).items():
             getattr(wording, key).update(found)
         if failure is not None:
@@ -545,6 +592,10 @@ def gate_figures(results: Results, voices: Mapping[str, float] | None = None) ->
         floors["basil.lex_recall"] = pooled.lex_recall or 0.0
         floors["basil.precision"] = pooled.precision or 0.0
         ceilings["basil.highlights_per_1000_words"] = pooled.per_1000_words or 0.0
+        compared = wording.against_people()
+        floors["basil.spearman_count"] = compared.figures.spearman_count or 0.0
+        floors["basil.spearman_rate"] = compared.figures.spearman_rate or 0.0
+        floors["basil.outlet_order_agreement"] = compared.order_agreement or 0.0
     return gate.Figures(floors, ceilings, margins)
 
 
@@ -734,6 +785,97 @@ def wording_summary(result: WordingResult) -> str:
     return "\n".join(lines)
 
 
+def _with_interval(value: float | None, interval: tuple[float, float] | None) -> str:
+    """A figure to two decimals with its interval, '0.41 (0.28 to 0.52)', or a dash."""
+    if value is None:
+        return "-"
+    return f"{value:.2f}" + (f" ({interval[0]:.2f} to {interval[1]:.2f})" if interval else "")
+
+
+def _yes(value: bool | None) -> str:
+    """yes, no, or a dash when undefined."""
+    return "-" if value is None else ("yes" if value else "no")
+
+
+def wording_folds(result: WordingResult) -> list[tuple[str, str | None]]:
+    """(label, fold) of each fold that ran, then ("all", None) when both did."""
+    folds = [f for f in metrics.FOLDS if f in result.folds.values()]
+    return [*((f"fold {f}", f) for f in folds), *([("all", None)] if len(folds) > 1 else [])]
+
+
+def people_table(result: WordingResult) -> str:
+    """Per fold and over all events: the two Spearman correlations over articles and whether
+    framing orders the outlets as the annotators do."""
+    rows = []
+    for label, fold in wording_folds(result):
+        c = result.against_people(fold)
+        rows.append([f"{label} ({c.events} events, {c.articles} articles)",
+                     _with_interval(c.figures.spearman_count, c.spearman_count_interval),
+                     _with_interval(c.figures.spearman_rate, c.spearman_rate_interval),
+                     _yes(c.orders_match), _with_interval(c.tau, None),
+                     pct(c.order_agreement)])
+    header = ["events", "Spearman, counts", "Spearman, per 1,000 words", "same outlet order",
+              "Kendall tau", "same order in samples"]
+    return table(header, rows)
+
+
+def order_text(rates: Mapping[str, float | None], names: Mapping[str, str]) -> str:
+    """'Fox News > HuffPost = The New York Times', highest rate first."""
+    order = outlets.ordering(rates)
+    text = names.get(order[0], order[0]) if order else "-"
+    for before, outlet in pairwise(order):
+        text += (" = " if rates[before] == rates[outlet] else " > ") + names.get(outlet, outlet)
+    return text
+
+
+def outlets_table(result: WordingResult) -> str:
+    """Each outlet's rate on both sides over all the events that ran, and the two orders."""
+    c = result.against_people()
+    framing, people = c.figures.framing, c.figures.people
+    order = outlets.ordering(framing)
+    rank_f = {o: str(n) for n, o in enumerate(order, 1)}
+    rank_p = {o: str(n) for n, o in enumerate(outlets.ordering(people), 1)}
+    rows = [[result.outlet_names.get(o, o), rank_f[o],
+             _with_interval(framing[o], c.framing_intervals[o]), rank_p[o],
+             _with_interval(people[o], c.people_intervals[o])] for o in order]
+    header = ["outlet", "framing's rank", "loaded highlights per 1,000 words",
+              "annotators' rank", "lex spans per 1,000 words"]
+    return "\n".join([
+        table(header, rows),
+        f"framing's order:     {order_text(framing, result.outlet_names)}",
+        f"annotators' order:   {order_text(people, result.outlet_names)}",
+        f"Same order: {_yes(c.orders_match)}; Kendall tau-b {_with_interval(c.tau, None)}; the "
+        f"orders agree in {pct(c.order_agreement)} of {c.draws:,} samples of the events.",
+    ])
+
+
+PEOPLE_CAVEAT = (
+    "What these can say: whether framing's loaded highlights rise and fall with the wording "
+    "people called biased, across articles and across outlets. What they cannot: the "
+    "annotators marked the bias they saw, not every loaded word, so framing's extra "
+    "highlights are not all wrong and no correlation near 1 is to be expected; {events} "
+    "events ({articles} articles, {lex:.1f} lex spans each on average) is a small sample, "
+    "hence the wide intervals; a correlation of counts is helped by article length (a long "
+    "article has more of both), hence the one per 1,000 words; and an order of three "
+    "outlets either matches or not: the share of samples says how firm that is."
+)
+
+
+def people_section(result: WordingResult) -> str:
+    """framing against the annotators per article and per outlet, with what it can say."""
+    c = result.against_people()
+    lex = metrics.ratio(sum(a.lex for a in result.articles), len(result.articles)) or 0.0
+    return "\n\n".join([
+        "BASIL against the annotators, per article: framing's loaded highlights and their lex "
+        "spans (Spearman over articles; 95% bootstrap intervals over events, an event's "
+        f"articles together, {c.draws:,} samples)\n{people_table(result)}",
+        f"BASIL outlets ranked by loaded wording per 1,000 words, pooled over {c.events} "
+        f"events (95% bootstrap intervals over events)\n{outlets_table(result)}",
+        textwrap.fill(PEOPLE_CAVEAT.format(events=c.events, articles=c.articles, lex=lex),
+                      width=96),
+    ])
+
+
 def details_section(result: WordingResult, limit: int = 20) -> str:
     """The most frequent lex spans missed and highlights on no annotated span, to read by eye
     (printed only; the evaluation texts are never stored)."""
@@ -792,8 +934,35 @@ def results_json(results: Results, digests: Mapping[str, str], seconds: float
         "voices": {name: counts(c) for name, c in wording.by_category("voices").items()},
         "intervals": {f: wording.interval(f) for f in ("lex_recall", "precision")},
         "folds": {f: counts(wording.fold(f)) for f in metrics.FOLDS},
+        "against_annotators": {fold or "all": comparison_json(wording.against_people(fold),
+                                                              wording.outlet_names)
+                               for fold in (None, *sorted(set(wording.folds.values())))},
+        "articles": [{**asdict(a), "fold": wording.folds.get(a.event)}
+                     for a in wording.articles],
     }
     return data
+
+
+def comparison_json(c: Comparison, names: Mapping[str, str]) -> dict[str, Any]:
+    """framing against the annotators over one fold or all, as plain data."""
+    figures = c.figures
+    return {
+        "events": c.events, "articles": c.articles, "draws": c.draws, "seed": metrics.SEED,
+        "spearman_count": figures.spearman_count,
+        "spearman_count_interval": c.spearman_count_interval,
+        "spearman_rate": figures.spearman_rate,
+        "spearman_rate_interval": c.spearman_rate_interval,
+        "outlets": {o: {"name": names.get(o, o),
+                        "framing_per_1000_words": figures.framing[o],
+                        "framing_interval": c.framing_intervals[o],
+                        "annotators_per_1000_words": figures.people.get(o),
+                        "annotators_interval": c.people_intervals.get(o)}
+                    for o in figures.framing},
+        "framing_order": list(outlets.ordering(figures.framing)),
+        "annotators_order": list(outlets.ordering(figures.people)),
+        "orders_match": c.orders_match, "kendall_tau": c.tau,
+        "order_agreement": c.order_agreement,
+    }
 
 
 # The gate and the command line
@@ -902,7 +1071,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     wording = results.wording
     sections = [grouping_section(r) for r in results.grouping.values()]
     if wording.events:
-        sections += [wording_table(wording), wording_summary(wording), category_table(wording),
+        sections += [wording_table(wording), wording_summary(wording), people_section(wording),
+                     category_table(wording),
                      category_table(wording, "sources", "BASIL by source of the term"),
                      category_table(wording, "voices", "BASIL by voice: the outlet's own words "
                                     "or inside a quotation (framing's 'quoted')")]

@@ -20,13 +20,16 @@ from __future__ import annotations
 import random
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from statistics import mean, median, pstdev
+from typing import TypeVar
 
 Key = tuple[str, ...]
 MIN_ROW_MATCHES = 3  # a row with fewer matches is too small to call off gold
 FOLDS = ("tune", "check")
+DRAWS, SEED = 2000, 13  # bootstrap samples of the events, and their fixed seed
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -247,25 +250,34 @@ def category_counts(
     }
 
 
+def resample_events(events: Sequence[T], draws: int = DRAWS, seed: int = SEED
+                    ) -> Iterator[list[T]]:
+    """``draws`` bootstrap samples of the events: each as many events as there are, drawn
+    with replacement (a fixed seed, so the same inputs give the same samples). An event
+    carries everything measured on it, so its articles move together."""
+    rng = random.Random(seed)
+    for _ in range(draws):
+        yield [rng.choice(events) for _ in events]
+
+
+def interval95(values: Iterable[float | None]) -> tuple[float, float] | None:
+    """The 2.5th and 97.5th percentiles of the defined values (nearest rank below), or None
+    when none is defined."""
+    defined = sorted(v for v in values if v is not None)
+    if not defined:
+        return None
+    return defined[int(0.025 * (len(defined) - 1))], defined[int(0.975 * (len(defined) - 1))]
+
+
 def bootstrap_wording(
-    events: Sequence[WordingCounts], figure: str, draws: int = 2000, seed: int = 13
+    events: Sequence[WordingCounts], figure: str, draws: int = DRAWS, seed: int = SEED
 ) -> tuple[float, float] | None:
     """A 95% interval of a pooled wording figure ("lex_recall", "precision") over events:
-    the events are drawn again with replacement ``draws`` times (a fixed seed, so the same
-    inputs give the same interval) and the figure pooled over each draw."""
+    the figure pooled over each of ``draws`` bootstrap samples of the events."""
     if not events:
         return None
-    rng = random.Random(seed)
-    values = []
-    for _ in range(draws):
-        pooled = sum((rng.choice(events) for _ in events), WordingCounts())
-        value = getattr(pooled, figure)
-        if value is not None:
-            values.append(value)
-    if not values:
-        return None
-    values.sort()
-    return values[int(0.025 * (len(values) - 1))], values[int(0.975 * (len(values) - 1))]
+    return interval95(getattr(sum(sample, WordingCounts()), figure)
+                      for sample in resample_events(events, draws, seed))
 
 
 # Rows: how cleanly each framing referent stays on one gold concept

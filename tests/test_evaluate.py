@@ -29,6 +29,7 @@ def _load(name: str) -> ModuleType:
 
 metrics = _load("evaluation_metrics")
 gate = _load("evaluation_gate")
+outlet_eval = _load("evaluation_outlets")
 _load("evaluate_voices")
 evaluate = _load("evaluate")
 
@@ -253,6 +254,112 @@ def test_undefined_figures_are_none_and_pooling_adds_counts() -> None:
     assert metrics.mean_of([None, 0.2, 0.4]) == pytest.approx(0.3)
 
 
+# Against the annotators: rank correlation, the event bootstrap, the outlet order
+
+
+def art(event: str, outlet: str, loaded: int, lex: int, words: int = 1000) -> Any:
+    return outlet_eval.ArticleCounts(event, outlet, loaded, lex, words)
+
+
+def test_ranks_average_ties() -> None:
+    # 5 is lowest (1), 10 next (2), the two 20s share ranks 3 and 4.
+    assert outlet_eval.ranks([10, 20, 20, 5]) == [2.0, 3.5, 3.5, 1.0]
+
+
+def test_spearman_of_monotone_reversed_and_tied_orders() -> None:
+    assert outlet_eval.spearman([1, 2, 3, 4], [1, 4, 9, 100]) == pytest.approx(1.0)
+    assert outlet_eval.spearman([1, 2, 3, 4], [100, 9, 4, 1]) == pytest.approx(-1.0)
+    # Ranks [1, 2, 3, 4] and [1.5, 1.5, 3, 4]: deviations (-1.5, -0.5, 0.5, 1.5) and
+    # (-1, -1, 0.5, 1.5); 4.5 / sqrt(5 * 4.5) = sqrt(0.9).
+    assert outlet_eval.spearman([1, 2, 3, 4], [1, 1, 2, 3]) == pytest.approx(0.9 ** 0.5)
+    assert outlet_eval.spearman_by_ranks([1, 2, 3, 4], [1, 1, 2, 3]) == pytest.approx(0.9 ** 0.5)
+
+
+def test_spearman_without_scipy_ranks_by_itself(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(outlet_eval, "_scipy_stats", None)
+    assert outlet_eval.spearman([1, 2, 3, 4], [1, 1, 2, 3]) == pytest.approx(0.9 ** 0.5)
+    assert outlet_eval.spearman([3, 2, 1], [1, 2, 3]) == pytest.approx(-1.0)
+
+
+def test_spearman_is_undefined_without_variation() -> None:
+    assert outlet_eval.spearman([1, 2, 3], [4, 4, 4]) is None
+    assert outlet_eval.spearman([1], [2]) is None
+    with pytest.raises(ValueError):
+        outlet_eval.spearman([1, 2], [1])
+
+
+def test_kendall_tau_b() -> None:
+    assert outlet_eval.kendall_tau([1, 2, 3], [3, 2, 1]) == pytest.approx(-1.0)
+    # One pair of three swapped: (2 - 1) / 3.
+    assert outlet_eval.kendall_tau([1, 2, 3], [1, 3, 2]) == pytest.approx(1 / 3)
+    # x ties one pair: 2 concordant, 0 discordant, over sqrt((3 - 1) * 3).
+    assert outlet_eval.kendall_tau([1, 2, 2], [1, 2, 3]) == pytest.approx(2 / 6 ** 0.5)
+    assert outlet_eval.kendall_tau([1, 1, 1], [1, 2, 3]) is None
+
+
+def test_the_rate_correlation_leaves_article_length_out() -> None:
+    # Counts rise together (1.0); per 1,000 words framing gives 1, 2, 1 (ranks 1.5, 3, 1.5)
+    # and the annotators 1, 2, 0.75 (ranks 2, 3, 1): 1.5 / sqrt(1.5 * 2) = sqrt(3) / 2.
+    articles = [art("e", "a", 1, 1), art("e", "b", 2, 2), art("e", "c", 4, 3, 4000),
+                art("e", "d", 9, 9, 0)]  # no words: no rate, left out of the rate figure
+    assert outlet_eval.article_spearman(articles[:3], rates=False) == pytest.approx(1.0)
+    assert outlet_eval.article_spearman(articles, rates=True) == pytest.approx(3 ** 0.5 / 2)
+
+
+def test_outlet_rates_pool_words_and_the_orders_compare_ranks() -> None:
+    articles = [art("e1", "x", 2, 1, 1000), art("e2", "x", 4, 0, 3000), art("e1", "y", 1, 3)]
+    # x: 6 highlights in 4,000 words (not the mean of 2 and 1.33); y: 1 in 1,000.
+    assert outlet_eval.outlet_rates(articles, "loaded") == {"x": 1.5, "y": 1.0}
+    assert outlet_eval.outlet_rates(articles, "lex") == {"x": 0.25, "y": 3.0}
+    rates = {"a": 1.0, "b": 3.0, "c": 2.0}
+    assert outlet_eval.ordering(rates) == ("b", "c", "a")
+    assert outlet_eval.same_order(rates, {"a": 0.1, "b": 0.9, "c": 0.5}) is True
+    assert outlet_eval.same_order(rates, {"a": 2.0, "b": 1.0, "c": 0.0}) is False
+    assert outlet_eval.order_tau(rates, {"a": 3.0, "b": 1.0, "c": 2.0}) == pytest.approx(-1.0)
+    tied = {"a": 1.0, "b": 1.0, "c": 2.0}
+    assert outlet_eval.same_order(tied, {"a": 1.0, "b": 2.0, "c": 3.0}) is False  # must tie
+    assert outlet_eval.same_order(tied, {"a": 5.0, "b": 5.0, "c": 9.0}) is True
+    assert outlet_eval.same_order(rates, {"a": None, "b": 1.0, "c": 2.0}) is None
+
+
+def test_the_event_bootstrap_is_fixed_and_keeps_events_whole() -> None:
+    events = [["a1", "a2"], ["b1"], ["c1", "c2", "c3"]]
+    samples = list(metrics.resample_events(events, draws=50, seed=3))
+    assert samples == list(metrics.resample_events(events, draws=50, seed=3))
+    assert samples != list(metrics.resample_events(events, draws=50, seed=4))
+    assert all(len(s) == 3 and all(any(e is g for g in events) for e in s) for s in samples)
+    assert metrics.interval95([None, *range(1, 201)]) == (5, 195)  # ranks 4 and 194 of 0-199
+    assert metrics.interval95([None]) is None
+
+
+def test_identical_events_give_an_interval_of_one_point() -> None:
+    # Each event: counts (0, 0), (1, 2), (3, 1); ranks (1, 2, 3) and (1, 3, 2) -> 0.5, and any
+    # sample of copies keeps it.
+    articles = [art(e, o, loaded, lex) for e in ("e1", "e2", "e3")
+                for o, loaded, lex in (("x", 0, 0), ("y", 1, 2), ("z", 3, 1))]
+    result = outlet_eval.compare(articles, draws=200)
+    assert result.figures.spearman_count == pytest.approx(0.5)
+    low, high = result.spearman_count_interval
+    assert (low, high) == (pytest.approx(0.5), pytest.approx(0.5))
+    assert (result.events, result.articles, result.draws) == (3, 9, 200)
+    # framing orders z > y > x, the annotators y > z > x: one pair of three swapped.
+    assert (result.orders_match, result.tau) == (False, pytest.approx(1 / 3))
+    assert result.order_agreement == 0.0
+    assert result.framing_intervals["z"] == (3.0, 3.0)
+
+
+def test_order_agreement_counts_samples_of_whole_events() -> None:
+    # e1 alone: both sides put x first. e2 outweighs it: framing x first, annotators y first.
+    # A sample agrees only when it is e1 twice: about a quarter of samples.
+    e1 = [art("e1", "x", 2, 2), art("e1", "y", 1, 1)]
+    e2 = [art("e2", "x", 20, 1), art("e2", "y", 10, 10)]
+    result = outlet_eval.compare([*e1, *e2], draws=2000, seed=7)
+    only_e1 = sum(s == [e1, e1] for s in metrics.resample_events([e1, e2], 2000, 7)) / 2000
+    assert result.order_agreement == pytest.approx(only_e1)
+    assert 0.22 < only_e1 < 0.28
+    assert result.orders_match is False
+
+
 # The gate
 
 
@@ -423,6 +530,8 @@ def test_update_then_check_passes(eval_dir: Path, tmp_path: Path,
     assert set(pins["floors"]) >= {"newswcl50.b3_f1", "newswcl50.b3_f1_macro", "basil.lex_recall"}
     assert set(pins["floors"]) >= {"ecbplus.b3_f1", "ecbplus.row_purity",
                                    "newswcl50.row_purity"}
+    assert set(pins["floors"]) >= {"basil.spearman_count", "basil.spearman_rate",
+                                   "basil.outlet_order_agreement"}
     assert set(pins["ceilings"]) == {"basil.highlights_per_1000_words",
                                      "newswcl50.rows_off_gold", "ecbplus.rows_off_gold"}
     assert set(pins["inputs_sha256"]) == {"newswcl50", "ecbplus", "basil"}
@@ -432,6 +541,14 @@ def test_update_then_check_passes(eval_dir: Path, tmp_path: Path,
     assert data["ecbplus"]["micro"]["gold"] == 1
     assert data["ecbplus"]["events"]["ecb-t02-ecb"]["fold"] == "check"
     assert data["newswcl50"]["events"]["e1"]["fold"] == "tune"
+    basil = data["basil"]
+    # Per article: only the lex span counts on the annotators' side (alpha's), and framing's
+    # loaded highlights and words add up to the event's.
+    assert [(a["outlet"], a["lex"]) for a in basil["articles"]] == [("alpha", 1), ("beta", 0)]
+    assert sum(a["loaded"] for a in basil["articles"]) == basil["micro"]["highlights"]
+    assert sum(a["words"] for a in basil["articles"]) == basil["micro"]["words"]
+    assert set(basil["against_annotators"]) == {"all", "tune"}
+    assert basil["against_annotators"]["all"]["articles"] == 2
     assert evaluate.main([*args, "--check"]) == 0
     assert "Quality gate: passed" in capsys.readouterr().out
 
@@ -457,6 +574,21 @@ def test_gate_on_a_pin_above_the_figure_and_on_changed_inputs(
         file.write("One more line.\n")
     assert evaluate.main([*args, "--check"]) == 1
     assert "the evaluation inputs changed (basil)" in capsys.readouterr().err
+
+
+def test_a_basil_event_framing_crashes_on_keeps_its_lex_spans_and_words(
+        eval_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    def crash(folder: Path, lexicons: Any, config: Any) -> Any:
+        raise IndexError("boom")
+
+    monkeypatch.setattr(evaluate, "framing_json", crash)
+    out = tmp_path / "figures.json"
+    assert evaluate.main([str(eval_dir / "basil"), "--json", str(out)]) == 0
+    assert "BASIL against the annotators" in capsys.readouterr().out
+    articles = json.loads(out.read_text(encoding="utf-8"))["basil"]["articles"]
+    # framing found nothing; the words are counted between spaces, so rates stay defined.
+    assert [(a["loaded"], a["lex"], a["words"]) for a in articles] == [(0, 1, 13), (0, 0, 12)]
 
 
 def test_a_single_event_folder_is_accepted(eval_dir: Path, capsys: pytest.CaptureFixture[str]
