@@ -16,6 +16,7 @@ from framing.cli.main import cli
 from framing.engine import DaskEngine, InProcess, ProcessPool
 
 from .helpers import DEMO
+from .test_profile import write_events
 
 
 def run(*args: str) -> click.testing.Result:
@@ -72,3 +73,13 @@ def test_dask_options_need_the_dask_engine(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["report", str(DEMO), "--scheduler", "tcp://x:1"])
     assert result.exit_code == 2
     assert "--scheduler and --workers go with --engine dask" in result.output
+
+
+def test_dask_profile_is_the_local_one_byte_for_byte(scheduler: str, tmp_path: Path) -> None:
+    root = write_events(tmp_path / "events")
+    local, dask = tmp_path / "local.json", tmp_path / "dask.json"
+    assert run("profile", str(root), "-o", str(local)).exit_code == 0
+    result = run("profile", str(root), "-o", str(dask), "--engine", "dask",
+                 "--scheduler", scheduler)
+    assert result.exit_code == 0, result.output
+    assert dask.read_bytes() == local.read_bytes()

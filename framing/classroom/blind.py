@@ -170,6 +170,11 @@ def hidden_names(corpus: Corpus) -> tuple[HiddenName, ...]:
     return tuple(sorted(found.values(), key=lambda h: (h.kind != "outlet", h.form.casefold())))
 
 
+def names_regex(corpus: Corpus) -> re.Pattern[str] | None:
+    """One regex for every outlet's and credited agency's name in ``corpus``."""
+    return _compiled(tuple(h.pattern for h in hidden_names(corpus)))
+
+
 def known_forms(outlet: Outlet) -> tuple[str, ...]:
     """The forms of a widely read outlet's name (framing/data/outlets.toml) when the outlet is
     one of them: "nytimes" gives "The New York Times", "NYT" …, which its own spelling would

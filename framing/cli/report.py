@@ -17,6 +17,7 @@ from framing.cli.support import (
     lexicon_sources,
     opened_engine,
     printable,
+    refuse_foreign,
     resolve_output,
 )
 from framing.errors import FramingError, OutputError
@@ -67,17 +68,6 @@ class _Blind:
 def _key_path(path: Path) -> Path:
     """Where the key to a blind report goes: beside it, FILE-key.html."""
     return path.with_name(f"{path.stem}-key{path.suffix}")
-
-
-def _refuse_foreign(path: Path) -> None:
-    """A file framing did not write is never replaced unless the user named it."""
-    from framing.render.output import made_by_framing
-
-    if path.exists() and not made_by_framing(path):
-        raise OutputError(
-            f"{path} exists and was not written by framing; choose a file with -o {path} "
-            "(it will be replaced) or another name"
-        )
 
 
 def _analyse(request: ReportRequest) -> tuple[Report, _Blind | None]:
@@ -184,9 +174,10 @@ def run_report(request: ReportRequest) -> None:
         if path is not None:
             check_destination(path)  # before the analysis, which may take minutes
         if path is not None and not named:
-            _refuse_foreign(path)
+            refuse_foreign(path, f"choose a file with -o {path} (it will be replaced) "
+                                     "or another name")
         if path is not None and request.blind:
-            _refuse_foreign(_key_path(path))
+            refuse_foreign(_key_path(path), "move it away or choose another name with -o")
         report, blind = _analyse(request)
         content = _render(request, chosen, report, blind)
         if path is None:

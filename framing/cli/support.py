@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import click
 
-from framing.errors import FramingError
+from framing.errors import FramingError, OutputError
 
 if TYPE_CHECKING:
     from framing.engine import Engine
@@ -108,6 +108,15 @@ def opened_engine(name: str, scheduler: str | None, workers: int | None
                                "has its own workers: give one of the two")
     with DaskEngine(scheduler, workers) as engine:
         yield engine
+
+
+def refuse_foreign(path: Path, fix: str) -> None:
+    """A file framing did not write is never replaced unless the user named it: an
+    OutputError saying so and what to do (``fix``)."""
+    from framing.render.output import made_by_framing
+
+    if path.exists() and not made_by_framing(path):
+        raise OutputError(f"{path} exists and was not written by framing; {fix}")
 
 
 def check_packs(packs: Sequence[str], lexicons: Sequence[Lexicon]) -> None:

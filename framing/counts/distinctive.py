@@ -65,7 +65,7 @@ def _sentence_terms(
     corpus: Corpus, config: AnalysisConfig
 ) -> tuple[list[list[str]], list[tuple[Article, int]]]:
     """The terms of every sentence of every article, with a reference back to it."""
-    left_out = _not_distinctive(corpus)
+    left_out = not_distinctive(corpus)
     terms: list[list[str]] = []
     refs: list[tuple[Article, int]] = []
     for article in corpus.articles:
@@ -76,7 +76,7 @@ def _sentence_terms(
     return terms, refs
 
 
-def _not_distinctive(corpus: Corpus) -> frozenset[str]:
+def not_distinctive(corpus: Corpus) -> frozenset[str]:
     """Words that tell nothing of an outlet's framing: the outlets' own names ("ARA News" in
     its credit line), the particles of transliterated names ("al" of "Al Hader"), and
     honorifics and abbreviated titles, which are house style ("Mr. Trump", "Sen. Grassley")."""

@@ -11,7 +11,7 @@ import contextlib
 import errno
 import json
 import sqlite3
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -57,7 +57,8 @@ ALIGNMENT_TABLES = ("alignments", "edits", "shared", "shared_sources", "content_
                     "unique", "headlines")
 
 
-def _table(name: str, columns: str, key: str | None = None, indexed: tuple[str, ...] = ()) -> Table:
+def make_table(name: str, columns: str, key: str | None = None,
+               indexed: tuple[str, ...] = ()) -> Table:
     """A table from "name TYPE, name TYPE …", indexed on the columns researchers join on."""
     parsed = tuple(Column(*part.partition(" ")[::2]) for part in columns.split(", "))
     joined = tuple(c.name for c in parsed if c.name in JOINED and c.name != key)
@@ -67,63 +68,65 @@ def _table(name: str, columns: str, key: str | None = None, indexed: tuple[str, 
 _COUNTS = ("term TEXT, lexicon_term TEXT, connotation TEXT, score INTEGER, count INTEGER, "
            "per_1000_words REAL, articles INTEGER, tfidf REAL, source TEXT, quoted INTEGER")
 TABLES = (
-    _table("meta", "key TEXT, value TEXT", key="key"),
-    _table("settings", "key TEXT, value TEXT", key="key"),
-    _table("corpus", "name TEXT, max_article_chars INTEGER, max_sentence_words INTEGER, "
-                     "sentences_cut INTEGER"),
-    _table("skipped", "file TEXT, reason TEXT"),
-    _table("outlets", "id TEXT, name TEXT, words INTEGER, articles JSON", key="id"),
-    _table("articles", "id TEXT, file TEXT, outlet TEXT, title TEXT, date TEXT, url TEXT, "
-                       "credits JSON, words INTEGER, sentences INTEGER, encoding TEXT",
-           key="file"),
-    _table("removed", "article TEXT, start INTEGER, end INTEGER, text TEXT, reason TEXT"),
-    _table("lexicons", "name TEXT, file TEXT, scope TEXT, chosen INTEGER, reason TEXT, "
-                       "sources JSON"),
-    _table("referents", "id TEXT, name TEXT, kind TEXT, description TEXT, lexicon TEXT, "
-                        "source TEXT", indexed=("id",)),
-    _table("labels", f"outlet TEXT, referent TEXT, {_COUNTS}"),
-    _table("cues", f"outlet TEXT, category TEXT, {_COUNTS}"),
-    _table("connotation_shares", "outlet TEXT, referent TEXT, mentions INTEGER, negative REAL, "
-                                 "neutral REAL, positive REAL, unrated REAL, rated INTEGER, "
-                                 "score REAL, strong_negative INTEGER, strong_positive INTEGER"),
-    _table("distinctive_terms", "outlet TEXT, term TEXT, count INTEGER, others INTEGER, "
-                                "tfidf REAL, log_odds REAL, log_odds_z REAL, few INTEGER, "
-                                "evidence JSON"),
-    _table("alignments", "id INTEGER, a JSON, b JSON, outlets JSON, similarity REAL, kind TEXT",
-           key="id"),
-    _table("edits", "outlets JSON, articles JSON, alignment INTEGER, op TEXT, before TEXT, "
-                    "after TEXT, before_span JSON, after_span JSON, referent TEXT, "
-                    "term_before TEXT, term_after TEXT, connotation JSON"),
-    _table("shared", "outlets JSON, sentences JSON, shared JSON, verbatim JSON, share JSON"),
-    _table("shared_sources", "articles JSON, outlets JSON, alignments INTEGER, agencies JSON, "
-                             "credited JSON"),
-    _table("content_units", "sentences JSON, outlets JSON"),
-    _table("unique", "outlet TEXT, sentences JSON, compared INTEGER"),
-    _table("headlines", "article TEXT, outlet TEXT, referent TEXT, headline_only JSON, "
-                        "body_only JSON"),
-    _table("matches", "id TEXT, outlet TEXT, article TEXT, start INTEGER, end INTEGER, "
-                      "text TEXT, referent TEXT, kind TEXT, term TEXT, connotation TEXT, "
-                      "source TEXT, sentence INTEGER, voice TEXT, speaker TEXT", key="id"),
-    _table("quotes", "id TEXT, outlet TEXT, article TEXT, start INTEGER, end INTEGER, "
-                     "direct INTEGER, speaker TEXT, speaker_as_written TEXT, "
-                     "speaker_start INTEGER, speaker_end INTEGER, referent TEXT, named INTEGER, "
-                     "kind TEXT, role TEXT, verb TEXT, verb_lemma TEXT, connotation TEXT",
-           key="id"),
-    _table("actions", "outlet TEXT, article TEXT, referent TEXT, term TEXT, start INTEGER, "
-                      "end INTEGER, role TEXT, verb TEXT, verb_start INTEGER, verb_end INTEGER, "
-                      "passive INTEGER"),
-    _table("casualties", "outlet TEXT, article TEXT, start INTEGER, end INTEGER, wording TEXT, "
-                         "agent TEXT, quoted INTEGER"),
-    _table("headline_voices", "outlet TEXT, article TEXT, title TEXT, verb TEXT, agent TEXT, "
-                              "agent_text TEXT, patient TEXT, patient_text TEXT"),
-    _table("tones", "outlet TEXT, referent TEXT, tone REAL, negative INTEGER, positive INTEGER, "
-                    "quoted INTEGER, words JSON"),
-    _table("findings", "id TEXT, kind TEXT, text TEXT, what_differs INTEGER, figures JSON, "
-                       "absent JSON", key="id"),
-    _table("citations", "finding TEXT, outlet TEXT, referent TEXT, label TEXT, count INTEGER, "
-                        "evidence JSON"),
-    _table("questions", "finding TEXT, text TEXT"),
-    _table("notes", "about TEXT, note TEXT"),
+    make_table("meta", "key TEXT, value TEXT", key="key"),
+    make_table("settings", "key TEXT, value TEXT", key="key"),
+    make_table("corpus", "name TEXT, max_article_chars INTEGER, max_sentence_words INTEGER, "
+                         "sentences_cut INTEGER"),
+    make_table("skipped", "file TEXT, reason TEXT"),
+    make_table("outlets", "id TEXT, name TEXT, words INTEGER, articles JSON", key="id"),
+    make_table("articles", "id TEXT, file TEXT, outlet TEXT, title TEXT, date TEXT, url TEXT, "
+                           "credits JSON, words INTEGER, sentences INTEGER, encoding TEXT",
+               key="file"),
+    make_table("removed", "article TEXT, start INTEGER, end INTEGER, text TEXT, reason TEXT"),
+    make_table("lexicons", "name TEXT, file TEXT, scope TEXT, chosen INTEGER, reason TEXT, "
+                           "sources JSON"),
+    make_table("referents", "id TEXT, name TEXT, kind TEXT, description TEXT, lexicon TEXT, "
+                            "source TEXT", indexed=("id",)),
+    make_table("labels", f"outlet TEXT, referent TEXT, {_COUNTS}"),
+    make_table("cues", f"outlet TEXT, category TEXT, {_COUNTS}"),
+    make_table("connotation_shares", "outlet TEXT, referent TEXT, mentions INTEGER, "
+                                     "negative REAL, neutral REAL, positive REAL, unrated REAL, "
+                                     "rated INTEGER, score REAL, strong_negative INTEGER, "
+                                     "strong_positive INTEGER"),
+    make_table("distinctive_terms", "outlet TEXT, term TEXT, count INTEGER, others INTEGER, "
+                                    "tfidf REAL, log_odds REAL, log_odds_z REAL, few INTEGER, "
+                                    "evidence JSON"),
+    make_table("alignments", "id INTEGER, a JSON, b JSON, outlets JSON, similarity REAL, kind TEXT",
+               key="id"),
+    make_table("edits", "outlets JSON, articles JSON, alignment INTEGER, op TEXT, before TEXT, "
+                        "after TEXT, before_span JSON, after_span JSON, referent TEXT, "
+                        "term_before TEXT, term_after TEXT, connotation JSON"),
+    make_table("shared", "outlets JSON, sentences JSON, shared JSON, verbatim JSON, share JSON"),
+    make_table("shared_sources", "articles JSON, outlets JSON, alignments INTEGER, agencies JSON, "
+                                 "credited JSON"),
+    make_table("content_units", "sentences JSON, outlets JSON"),
+    make_table("unique", "outlet TEXT, sentences JSON, compared INTEGER"),
+    make_table("headlines", "article TEXT, outlet TEXT, referent TEXT, headline_only JSON, "
+                            "body_only JSON"),
+    make_table("matches", "id TEXT, outlet TEXT, article TEXT, start INTEGER, end INTEGER, "
+                          "text TEXT, referent TEXT, kind TEXT, term TEXT, connotation TEXT, "
+                          "source TEXT, sentence INTEGER, voice TEXT, speaker TEXT", key="id"),
+    make_table("quotes", "id TEXT, outlet TEXT, article TEXT, start INTEGER, end INTEGER, "
+                         "direct INTEGER, speaker TEXT, speaker_as_written TEXT, "
+                         "speaker_start INTEGER, speaker_end INTEGER, referent TEXT, "
+                         "named INTEGER, kind TEXT, role TEXT, verb TEXT, verb_lemma TEXT, "
+                         "connotation TEXT",
+               key="id"),
+    make_table("actions", "outlet TEXT, article TEXT, referent TEXT, term TEXT, start INTEGER, "
+                          "end INTEGER, role TEXT, verb TEXT, verb_start INTEGER, "
+                          "verb_end INTEGER, passive INTEGER"),
+    make_table("casualties", "outlet TEXT, article TEXT, start INTEGER, end INTEGER, wording TEXT, "
+                             "agent TEXT, quoted INTEGER"),
+    make_table("headline_voices", "outlet TEXT, article TEXT, title TEXT, verb TEXT, agent TEXT, "
+                                  "agent_text TEXT, patient TEXT, patient_text TEXT"),
+    make_table("tones", "outlet TEXT, referent TEXT, tone REAL, negative INTEGER, "
+                        "positive INTEGER, quoted INTEGER, words JSON"),
+    make_table("findings", "id TEXT, kind TEXT, text TEXT, what_differs INTEGER, figures JSON, "
+                           "absent JSON", key="id"),
+    make_table("citations", "finding TEXT, outlet TEXT, referent TEXT, label TEXT, count INTEGER, "
+                            "evidence JSON"),
+    make_table("questions", "finding TEXT, text TEXT"),
+    make_table("notes", "about TEXT, note TEXT"),
 )
 
 
@@ -172,8 +175,10 @@ def _without(row: Mapping[str, Any], key: str) -> dict[str, Any]:
     return {k: v for k, v in row.items() if k != key}
 
 
-def write_database(rows: Mapping[str, Rows], path: Path) -> None:
-    """Write every table to a new database at ``path``, in one transaction, indexes last.
+def write_database(rows: Mapping[str, Rows], path: Path,
+                   tables: tuple[Table, ...] | None = None) -> None:
+    """Write every table (the report's, unless ``tables`` are given) to a new database at
+    ``path``, in one transaction, indexes last.
 
     ``path`` is a temporary file that is deleted if anything fails, so there is no journal to
     roll back with. A failure of the disk or the file (full, read-only) is an OSError, as when
@@ -184,11 +189,13 @@ def write_database(rows: Mapping[str, Rows], path: Path) -> None:
             db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             db.execute("BEGIN")
-            for table in TABLES:
-                db.execute(create_statement(table))
+            tables = TABLES if tables is None else tables
+            names = {t.name for t in tables}
+            for table in tables:
+                db.execute(create_statement(table, names))
                 db.executemany(_insert_statement(table),
                                (_values(table, row) for row in rows[table.name]))
-            for table in TABLES:
+            for table in tables:
                 for column in table.indexed:
                     db.execute(f"CREATE INDEX {_quote(f'{table.name}_{column}')} "
                                f"ON {_quote(table.name)} ({_quote(column)})")
@@ -197,7 +204,7 @@ def write_database(rows: Mapping[str, Rows], path: Path) -> None:
         raise OSError(errno.EIO, f"SQLite: {err}") from err
 
 
-def create_statement(table: Table) -> str:
+def create_statement(table: Table, tables: Collection[str] = ()) -> str:
     """CREATE TABLE with the columns' types, the primary key (never NULL) and the columns
     that name a row elsewhere as foreign keys. Every name is quoted: `unique`, `end` and
     `before` are SQL words."""
@@ -208,7 +215,7 @@ def create_statement(table: Table) -> str:
     ]
     for c in table.columns:
         target, column = REFERENCES.get(c.name, (table.name, ""))
-        if target != table.name:
+        if target != table.name and (not tables or target in tables):
             columns.append(f"FOREIGN KEY ({_quote(c.name)}) "
                            f"REFERENCES {_quote(target)} ({_quote(column)})")
     return f"CREATE TABLE {_quote(table.name)} ({', '.join(columns)})"

@@ -1,0 +1,116 @@
+"""A corpus of events: find them, analyse each one as `framing report` would, and profile
+the outlets across them.
+
+Each event is read, analysed, and rendered (when a page is asked for) on its own, by the
+engine (in parallel from ``PARALLEL_FROM`` events, or on Dask); only its summary and its page
+come back, so memory holds one event's articles per worker, not the corpus's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from framing.actors.corrections import load_corrections
+from framing.analysis import analyze
+from framing.engine import Engine, InProcess, local_pool
+from framing.errors import FramingError, InputError
+from framing.model import AnalysisConfig, Lexicon, ReadingLimits, Report
+from framing.profile.figures import OutletProfile, profiles
+from framing.profile.summary import EventSummary, summarize
+from framing.text.loading import load_corpus
+
+PARALLEL_FROM = 8  # events from which they are analysed in several processes
+Progress = Callable[[int, int], None]  # (events done, events in all)
+RenderEvent = Callable[[Report], str]
+
+
+@dataclass(frozen=True, kw_only=True)
+class EventInput:
+    """An event to analyse: its id (the folder's name) and its folder."""
+
+    id: str
+    folder: Path
+
+
+@dataclass(frozen=True, kw_only=True)
+class EventResult:
+    """An analysed event: its summary, and its report page when one was asked for."""
+
+    summary: EventSummary
+    page: str | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Profile:
+    """The outlets across a corpus of events."""
+
+    name: str
+    events: tuple[EventSummary, ...]
+    profiles: tuple[OutletProfile, ...]
+    skipped: tuple[tuple[str, str], ...]  # events left out: (id, why)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Setup:
+    """What every event is analysed with (sent to each worker once)."""
+
+    lexicons: tuple[Lexicon, ...]
+    config: AnalysisConfig
+    limits: ReadingLimits
+    render: RenderEvent | None
+
+
+def find_events(corpus: Path) -> list[EventInput]:
+    """The event folders of ``corpus``: its subfolders holding at least one file, by name."""
+    if not corpus.is_dir():
+        raise InputError(f"{corpus}: not a folder; give a folder of event folders, each one "
+                         "what `framing report` reads")
+    folders = sorted((p for p in corpus.iterdir() if p.is_dir() and not p.name.startswith(".")
+                      and any(f.is_file() for f in p.iterdir())), key=lambda p: p.name)
+    if not folders:
+        raise InputError(f"{corpus}: no event folders; put each event's articles in a folder "
+                         "of its own inside it (one folder per event, two outlets or more)")
+    return [EventInput(id=p.name, folder=p) for p in folders]
+
+
+def profile_corpus(
+    name: str, events: Sequence[EventInput], setup: Setup, engine: Engine | None = None,
+    progress: Progress | None = None,
+) -> tuple[Profile, Iterator[tuple[str, str]]]:
+    """Every event analysed, then the outlets profiled across them. Returns the profile and
+    the events' pages as (event id, page)."""
+    engine = engine or local_pool(len(events), PARALLEL_FROM)
+    summaries: list[EventSummary] = []
+    pages: list[tuple[str, str]] = []
+    skipped: list[tuple[str, str]] = []
+    for n, (event, result) in enumerate(zip(events, engine.map(_run_event, setup, events),
+                                            strict=True), 1):
+        if isinstance(result, str):
+            skipped.append((event.id, result))
+        else:
+            summaries.append(result.summary)
+            if result.page is not None:
+                pages.append((event.id, result.page))
+        if progress:
+            progress(n, len(events))
+    if not summaries:
+        raise InputError(f"{name}: no event could be analysed: "
+                         + "; ".join(f"{i}: {why}" for i, why in skipped[:3]))
+    profile = Profile(name=name, events=tuple(summaries), profiles=profiles(summaries),
+                      skipped=tuple(skipped))
+    return profile, iter(pages)
+
+
+def _run_event(setup: Setup, event: EventInput) -> EventResult | str:
+    """One event, read, analysed and rendered in one place (a worker); an event framing
+    cannot read (one outlet, no article) is skipped with the reason, not the whole run."""
+    try:
+        corpus = load_corpus(event.folder, limits=setup.limits, engine=InProcess())
+        report = analyze(corpus, setup.lexicons, setup.config,
+                         corrections=load_corrections(event.folder), engine=InProcess())
+    except FramingError as err:
+        return str(err)
+    page = setup.render(report) if setup.render is not None else None
+    return EventResult(summary=summarize(event.id, report), page=page)
