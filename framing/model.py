@@ -49,6 +49,7 @@ class Document:
     url: str | None = None
     credits: tuple[str, ...] = ()
     encoding: str = "utf-8"
+    event: str | None = None  # a feed row's event, which `framing profile` groups by
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -148,7 +148,8 @@ def test_names_from_the_folder_are_escaped(tmp_path: Path) -> None:
     page = (tmp_path / "p.html").read_text(encoding="utf-8")
     assert '<b class="x">' not in page
     assert "&lt;b class=&#34;x&#34;&gt;e1" in page
-    assert 'href="p-events/%3Cb%20class%3D%22x%22%3Ee1.html"' in page
+    assert 'href="p-events/b-class-x-e1.html"' in page  # the page's file name: a slug
+    assert (tmp_path / "p-events" / "b-class-x-e1.html").is_file()
 
 
 def test_an_event_framing_cannot_read_is_skipped_with_its_reason(tmp_path: Path) -> None:
@@ -200,3 +201,30 @@ def test_the_exports_hold_the_same_figures(tmp_path: Path) -> None:
         assert db.execute("SELECT count(*) FROM figures").fetchone()[0] == count
         assert db.execute("SELECT value FROM figures WHERE outlet = 'alpha' AND name = "
                           "'loaded_per_1000_words'").fetchone()[0] == 46.5116
+
+
+def test_a_feed_with_an_event_field_is_profiled_as_folders_are(tmp_path: Path) -> None:
+    folders = write_events(tmp_path / "events")
+    rows = []
+    for event, files in EVENTS.items():
+        for name, text in files.items():
+            title, body = text.split("\n\n", 1)
+            rows.append({"event": event, "outlet": name.removesuffix(".txt"), "title": title,
+                         "text": body})
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    assert run("profile", str(folders), "-o", str(tmp_path / "a.json")).exit_code == 0
+    result = run("profile", str(feed), "-o", str(tmp_path / "b.json"))
+    assert result.exit_code == 0, result.output
+    a, b = (json.loads((tmp_path / n).read_text(encoding="utf-8")) for n in ("a.json", "b.json"))
+    assert a["profiles"] == b["profiles"]
+    assert [e["id"] for e in b["events"]] == ["e1", "e2", "e3"]
+
+
+def test_a_feed_row_without_an_event_is_a_clear_error(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"outlet": "a", "title": "T", "text": "Some text."}) + "\n",
+                    encoding="utf-8")
+    result = run("profile", str(feed), "-o", str(tmp_path / "p.json"))
+    assert result.exit_code != 0
+    assert "feed.jsonl#1: no 'event' field" in result.output

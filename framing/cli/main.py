@@ -202,17 +202,23 @@ def demo(output: str | None, fmt: str | None, blind: bool, handout: bool) -> Non
 @click.option("--title", help="The corpus's name on the page. [default: the folder name]")
 @click.option("--no-discovery", is_flag=True,
               help="Count only lexicon terms; do not look for other actors in the text.")
+@click.option("--own-voice", is_flag=True,
+              help="Count only labels in the outlets' own words, not inside quotation marks: "
+                   "an outlet that quotes a critic's \"amnesty\" is not charged with it.")
 @engine_options
 @click.option("-v", "--verbose", is_flag=True, help="Show more about what framing does.")
 def profile(
     corpus: Path, output: str | None, fmt: str | None, lexicon_paths: tuple[Path, ...],
-    no_bundled_lexicons: bool, title: str | None, no_discovery: bool, engine_name: str,
-    scheduler: str | None, workers: int | None, verbose: bool,
+    no_bundled_lexicons: bool, title: str | None, no_discovery: bool, own_voice: bool,
+    engine_name: str, scheduler: str | None, workers: int | None, verbose: bool,
 ) -> None:
     """Profile each outlet across many events: is it a pattern?
 
     CORPUS is a folder of event folders, each one what `framing report` reads (articles of
-    one event from two outlets or more). Every event is analysed as `framing report` does;
+    one event from two outlets or more), or a .jsonl or .csv feed whose rows carry an
+    'event' field besides outlet, title and text. Every event is analysed as `framing
+    report` does (an event it cannot read, such as one with a single outlet, is listed and
+    left out);
     then, per outlet and over the events it covered: loaded words, hedges and verbs of saying
     per 1,000 words; whose voices it carries; how much it shares copy; how it names each actor
     that recurs, against the other outlets on the same events; and the words that set it
@@ -223,13 +229,14 @@ def profile(
     Examples:
       framing profile events/ -o profile.html     # also writes profile-events/*.html
       framing profile events/ -o profile.json
+      framing profile archive.jsonl -o profile.html  # rows grouped by their 'event'
       framing profile events/ -o profile.sqlite --engine dask
     """
     setup_logging(verbose)
     run_profile(ProfileRequest(
         corpus=corpus, output=output, fmt=fmt, lexicon_paths=lexicon_paths,
         no_bundled=no_bundled_lexicons, title=title, discover=not no_discovery,
-        engine=engine_name, scheduler=scheduler, workers=workers,
+        own_voice=own_voice, engine=engine_name, scheduler=scheduler, workers=workers,
     ))
 
 

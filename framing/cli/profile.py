@@ -21,6 +21,7 @@ from framing.cli.support import (
     resolve_output,
 )
 from framing.errors import FramingError
+from framing.slugs import slugify, unique
 
 if TYPE_CHECKING:
     from framing.profile.events import Profile
@@ -38,6 +39,7 @@ class ProfileRequest:
     no_bundled: bool = False
     title: str | None = None
     discover: bool = True
+    own_voice: bool = False
     engine: str = "local"
     scheduler: str | None = None
     workers: int | None = None
@@ -52,7 +54,7 @@ def run_profile(request: ProfileRequest) -> None:
     """Analyse, profile, render and write; errors become clear messages."""
     from framing.render.output import check_destination, write_together
 
-    stem = f"{request.corpus.resolve().name or 'corpus'}-profile"
+    stem = f"{_name(request.corpus)}-profile"
     path, chosen, named = resolve_output(request.output, request.fmt, stem)
     try:
         if chosen == "sqlite" and path is None:
@@ -70,8 +72,9 @@ def run_profile(request: ProfileRequest) -> None:
         if path is not None and pages:
             folder = events_folder(path)
             folder.mkdir(exist_ok=True)
-            for event_id, page in pages:
-                target = folder / f"{event_id}.html"
+            names = unique([slugify(event_id, "event") for event_id, _ in pages])
+            for (event_id, page), name in zip(pages, names, strict=True):
+                target = folder / f"{name}.html"
                 refuse_foreign(target, "move it away or write the profile elsewhere with -o")
                 files.append((target, page))
                 links[event_id] = quote(f"{folder.name}/{target.name}")
@@ -100,12 +103,19 @@ def _profile(request: ProfileRequest, pages: bool) -> tuple[Profile, list[tuple[
 
     lexicons = load_lexicons(lexicon_sources(request.lexicon_paths, request.no_bundled))
     events = find_events(request.corpus)
-    setup = Setup(lexicons=tuple(lexicons), config=AnalysisConfig(discover=request.discover),
+    setup = Setup(lexicons=tuple(lexicons), config=AnalysisConfig(discover=request.discover,
+                                                         own_voice_only=request.own_voice),
                   limits=ReadingLimits(), render=event_page if pages else None)
     with opened_engine(request.engine, request.scheduler, request.workers) as engine:
-        profile, found = profile_corpus(request.corpus.resolve().name, events, setup, engine,
+        profile, found = profile_corpus(_name(request.corpus), events, setup, engine,
                                         ProgressBar("Analysing events"))
         return profile, list(found)
+
+
+def _name(corpus: Path) -> str:
+    """The corpus's name: the folder's, or the feed file's without its extension."""
+    path = corpus.resolve()
+    return (path.stem if path.is_file() else path.name) or "corpus"
 
 
 def _render(profile: Profile, fmt: str, title: str, links: dict[str, str]) -> Content:

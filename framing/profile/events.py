@@ -12,14 +12,14 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from framing.actors.corrections import load_corrections
+from framing.actors.corrections import Correction, load_corrections
 from framing.analysis import analyze
 from framing.engine import Engine, InProcess, local_pool
 from framing.errors import FramingError, InputError
-from framing.model import AnalysisConfig, Lexicon, ReadingLimits, Report
+from framing.model import AnalysisConfig, Document, Lexicon, ReadingLimits, Report
 from framing.profile.figures import OutletProfile, profiles
 from framing.profile.summary import EventSummary, summarize
-from framing.text.loading import load_corpus
+from framing.text.loading import DEFAULT_LIMITS, build_corpus, load_corpus, load_feed
 
 PARALLEL_FROM = 8  # events from which they are analysed in several processes
 Progress = Callable[[int, int], None]  # (events done, events in all)
@@ -28,10 +28,11 @@ RenderEvent = Callable[[Report], str]
 
 @dataclass(frozen=True, kw_only=True)
 class EventInput:
-    """An event to analyse: its id (the folder's name) and its folder."""
+    """An event to analyse: its id, and its folder or its articles (rows of a feed)."""
 
     id: str
-    folder: Path
+    folder: Path | None = None
+    documents: tuple[Document, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -62,17 +63,33 @@ class Setup:
     render: RenderEvent | None
 
 
-def find_events(corpus: Path) -> list[EventInput]:
-    """The event folders of ``corpus``: its subfolders holding at least one file, by name."""
+def find_events(corpus: Path, limits: ReadingLimits = DEFAULT_LIMITS) -> list[EventInput]:
+    """The events of ``corpus``: its subfolders holding at least one file, by name; or, when
+    it is a .jsonl or .csv feed, its rows grouped by their ``event`` field."""
+    if corpus.is_file() and corpus.suffix.lower() in (".jsonl", ".csv"):
+        return _feed_events(corpus, limits)
     if not corpus.is_dir():
         raise InputError(f"{corpus}: not a folder; give a folder of event folders, each one "
-                         "what `framing report` reads")
+                         "what `framing report` reads, or a .jsonl or .csv feed with an "
+                         "'event' field")
     folders = sorted((p for p in corpus.iterdir() if p.is_dir() and not p.name.startswith(".")
                       and any(f.is_file() for f in p.iterdir())), key=lambda p: p.name)
     if not folders:
         raise InputError(f"{corpus}: no event folders; put each event's articles in a folder "
                          "of its own inside it (one folder per event, two outlets or more)")
     return [EventInput(id=p.name, folder=p) for p in folders]
+
+
+def _feed_events(feed: Path, limits: ReadingLimits) -> list[EventInput]:
+    """A feed's rows by event, events in the order they first appear."""
+    docs, _ = load_feed(feed, limits)
+    by_event: dict[str, list[Document]] = {}
+    for doc in docs:
+        if not doc.event:
+            raise InputError(f"{doc.source}: no 'event' field; `framing profile` groups a "
+                             "feed's rows by event: give every row one")
+        by_event.setdefault(doc.event, []).append(doc)
+    return [EventInput(id=event, documents=tuple(found)) for event, found in by_event.items()]
 
 
 def profile_corpus(
@@ -107,9 +124,15 @@ def _run_event(setup: Setup, event: EventInput) -> EventResult | str:
     """One event, read, analysed and rendered in one place (a worker); an event framing
     cannot read (one outlet, no article) is skipped with the reason, not the whole run."""
     try:
-        corpus = load_corpus(event.folder, limits=setup.limits, engine=InProcess())
-        report = analyze(corpus, setup.lexicons, setup.config,
-                         corrections=load_corrections(event.folder), engine=InProcess())
+        if event.folder is None:
+            corpus = build_corpus(event.id, list(event.documents), [], limits=setup.limits,
+                                  engine=InProcess())
+            corrections: tuple[Correction, ...] = ()
+        else:
+            corpus = load_corpus(event.folder, limits=setup.limits, engine=InProcess())
+            corrections = load_corrections(event.folder)
+        report = analyze(corpus, setup.lexicons, setup.config, corrections=corrections,
+                         engine=InProcess())
     except FramingError as err:
         return str(err)
     page = setup.render(report) if setup.render is not None else None

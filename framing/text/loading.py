@@ -90,6 +90,17 @@ def load_documents(
     return docs, skipped
 
 
+def load_feed(path: Path, limits: ReadingLimits = DEFAULT_LIMITS
+              ) -> tuple[list[Document], list[Skipped]]:
+    """The articles of one .jsonl or .csv feed file (its rows may carry an ``event``)."""
+    if not path.is_file() or path.suffix.lower() not in FEED_TYPES:
+        raise InputError(f"{path}: not a .jsonl or .csv feed")
+    docs, skipped = _load_file(path, None, limits.max_article_chars)
+    if not docs:
+        raise InputError(f"{path}: no readable article ({'; '.join(s.reason for s in skipped)})")
+    return docs, skipped
+
+
 def _skip_reason(path: Path) -> str | None:
     """Why ``path`` is not an article file, or None when it is one."""
     if path.name.startswith("."):
@@ -281,7 +292,7 @@ def _row_document(source: str, row: Mapping[str, Any], entry: ManifestEntry | No
     The row's own fields win; the feed's manifest entry, if any, fills those it lacks.
     """
     values = {key: _field(row, key)
-              for key in (*ROW_FIELDS, "title", "date", "url", "credited_sources")}
+              for key in (*ROW_FIELDS, "title", "date", "url", "credited_sources", "event")}
     if entry is not None:
         defaults = {"outlet": entry.outlet, "date": entry.date, "url": entry.url}
         values = {key: value or defaults.get(key) for key, value in values.items()}
@@ -291,11 +302,12 @@ def _row_document(source: str, row: Mapping[str, Any], entry: ManifestEntry | No
     body = str(values["text"]).replace("\r\n", "\n").replace("\r", "\n")
     if not values["title"]:  # no headline given: the body's first line is read as a file's
         return Document(source=source, text=body, outlet=values["outlet"], date=values["date"],
-                        url=values["url"], credits=_credits(values, entry), encoding=encoding)
+                        url=values["url"], credits=_credits(values, entry), encoding=encoding,
+                        event=values["event"])
     title = " ".join(str(values["title"]).split())  # the title must be one line
     return Document(source=source, text=f"{title}\n\n{body}", outlet=values["outlet"],
                     title=title, date=values["date"], url=values["url"],
-                    credits=_credits(values, entry), encoding=encoding)
+                    credits=_credits(values, entry), encoding=encoding, event=values["event"])
 
 
 def _credits(values: Mapping[str, str | None], entry: ManifestEntry | None) -> tuple[str, ...]:

@@ -9,6 +9,11 @@ Only the rows named with ``--rows`` are kept (by default the Syrian government's
 Hezbollah's, the rows the README's caption talks about); the page is otherwise as rendered.
 ``--first-screen`` writes instead what a reader sees before scrolling, on a laptop
 (1366 by 768) and on a phone (390 by 844): reports/first-screen-1366.png and -390.png.
+``--profile PAGE`` writes the summary table of a `framing profile` page (figures and outlet
+names only, no article text): the README's reports/profile-summary.png comes from
+
+    .venv/bin/python -m framing profile ../shared/eval/basil -o /tmp/basil-profile.html
+    .venv/bin/python -m tests.browser.screenshot --profile /tmp/basil-profile.html
 """
 
 from __future__ import annotations
@@ -63,6 +68,24 @@ def screenshot(report: Path, output: Path, rows: Sequence[str], width: int, scal
 SCREENS = ((1366, 768, 1.0), (390, 844, 2.0))  # width, height, device pixel ratio
 
 
+def section(page_file: Path, output: Path, selector: str, width: int) -> None:
+    """Write the PNG of one section of a page (``selector``), with a margin around it."""
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            page = browser.new_page(viewport={"width": width, "height": 800})
+            page.goto(page_file.resolve().as_uri())
+            box = page.locator(selector).bounding_box()
+            if box is None:
+                raise ValueError(f"{page_file} has no {selector} section")
+            margin = 16
+            page.screenshot(path=str(output), full_page=True, clip={
+                "x": max(box["x"] - margin, 0), "y": max(box["y"] - margin, 0),
+                "width": box["width"] + 2 * margin, "height": box["height"] + 2 * margin})
+        finally:
+            browser.close()
+
+
 def first_screens(report: Path, folder: Path) -> list[Path]:
     """PNGs of the first screen of ``report`` at laptop and phone size, in ``folder``."""
     written = []
@@ -94,9 +117,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--scale", type=float, default=1.0, help="device pixel ratio")
     parser.add_argument("--first-screen", action="store_true",
                         help="write the first screen at 1366x768 and 390x844 beside --output")
+    parser.add_argument("--profile", type=Path, metavar="PAGE",
+                        help="write the summary of this profile page to "
+                             "reports/profile-summary.png")
     args = parser.parse_args(argv)
     try:
-        if args.first_screen:
+        if args.profile:
+            written = [ROOT / "reports" / "profile-summary.png"]
+            section(args.profile, written[0], "#summary", args.width)
+        elif args.first_screen:
             written = first_screens(args.report, args.output.parent)
         else:
             screenshot(args.report, args.output, args.rows, args.width, args.scale)
