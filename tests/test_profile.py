@@ -64,8 +64,7 @@ def profile(tmp_path_factory: pytest.TempPathFactory) -> Profile:
     root = write_events(tmp_path_factory.mktemp("events"))
     setup = Setup(lexicons=tuple(load_lexicons(bundled_lexicon_files())), config=AnalysisConfig(),
                   limits=ReadingLimits(), render=None)
-    found, _ = profile_corpus("events", find_events(root), setup)
-    return found
+    return profile_corpus("events", find_events(root), setup)
 
 
 def figures(profile: Profile, outlet: str) -> dict[tuple[str, str | None, str | None], Figure]:

@@ -24,7 +24,7 @@ from framing.errors import FramingError
 from framing.slugs import slugify, unique
 
 if TYPE_CHECKING:
-    from framing.profile.events import Profile
+    from framing.profile.events import EventInput, OnPage, Profile
     from framing.render.output import Content
 
 
@@ -51,8 +51,13 @@ def events_folder(path: Path) -> Path:
 
 
 def run_profile(request: ProfileRequest) -> None:
-    """Analyse, profile, render and write; errors become clear messages."""
-    from framing.render.output import check_destination, write_together
+    """Analyse, profile, render and write; errors become clear messages.
+
+    Each event's report is written to FILE-events/ as soon as it is made (a corpus of
+    thousands of events never holds them all), every target checked before the analysis; the
+    profile is written last, so a page that exists links only to reports that do."""
+    from framing.profile.events import find_events
+    from framing.render.output import check_destination, write_atomic
 
     stem = f"{_name(request.corpus)}-profile"
     path, chosen, named = resolve_output(request.output, request.fmt, stem)
@@ -65,24 +70,21 @@ def run_profile(request: ProfileRequest) -> None:
             if not named:
                 refuse_foreign(path, f"choose a file with -o {path} (it will be replaced) "
                                      "or another name")
-        pages_wanted = chosen == "html" and path is not None
-        profile, pages = _profile(request, pages_wanted)
-        files: list[tuple[Path, Content]] = []
-        links: dict[str, str] = {}
-        if path is not None and pages:
-            folder = events_folder(path)
-            folder.mkdir(exist_ok=True)
-            names = unique([slugify(event_id, "event") for event_id, _ in pages])
-            for (event_id, page), name in zip(pages, names, strict=True):
-                target = folder / f"{name}.html"
-                refuse_foreign(target, "move it away or write the profile elsewhere with -o")
-                files.append((target, page))
-                links[event_id] = quote(f"{folder.name}/{target.name}")
-        content = _render(profile, chosen, request.title or profile.name, links)
+        events = find_events(request.corpus)
+        targets = _event_targets(path, [e.id for e in events]) if chosen == "html" else {}
+        written: dict[str, str] = {}
+
+        def write_page(event_id: str, page: str) -> None:
+            write_atomic(targets[event_id], page)
+            written[event_id] = quote(f"{targets[event_id].parent.name}/"
+                                      f"{targets[event_id].name}")
+
+        profile = _profile(request, events, write_page if targets else None)
+        content = _render(profile, chosen, request.title or profile.name, written)
         if path is None:
             click.echo(content, nl=False)
             return
-        write_together([(path, content), *files])
+        write_atomic(path, content)
     except FramingError as err:
         raise fail(err) from None
     click.echo(f"{len(profile.events)} events, {len(profile.profiles)} outlets"
@@ -90,26 +92,41 @@ def run_profile(request: ProfileRequest) -> None:
     for event_id, why in profile.skipped:
         click.echo(printable(f"not analysed: {event_id}: {why}"), err=True)
     click.echo(f"Wrote {FORMAT_NAMES[chosen]} profile to {path}")
-    if files:
-        click.echo(f"Wrote {len(files)} event reports to {events_folder(path)}/")
+    if written:
+        click.echo(f"Wrote {len(written)} event reports to {events_folder(path)}/")
 
 
-def _profile(request: ProfileRequest, pages: bool) -> tuple[Profile, list[tuple[str, str]]]:
-    """Find the events and profile them on the engine asked for."""
+def _event_targets(path: Path | None, event_ids: list[str]) -> dict[str, Path]:
+    """Where each event's report goes (FILE-events/SLUG.html), checked before any work: a
+    file there that framing did not write is never replaced."""
+    if path is None:
+        return {}
+    folder = events_folder(path)
+    names = unique([slugify(event_id, "event") for event_id in event_ids])
+    targets = {event_id: folder / f"{name}.html"
+               for event_id, name in zip(event_ids, names, strict=True)}
+    for target in targets.values():
+        refuse_foreign(target, "move it away or write the profile elsewhere with -o")
+    folder.mkdir(exist_ok=True)
+    return targets
+
+
+def _profile(request: ProfileRequest, events: list[EventInput],
+             on_page: OnPage | None) -> Profile:
+    """Profile the events on the engine asked for, each page to ``on_page``."""
     from framing.lexicon.files import load_lexicons
     from framing.model import AnalysisConfig, ReadingLimits
-    from framing.profile.events import Setup, find_events, profile_corpus
+    from framing.profile.events import Setup, profile_corpus
     from framing.render.profile import event_page
 
     lexicons = load_lexicons(lexicon_sources(request.lexicon_paths, request.no_bundled))
-    events = find_events(request.corpus)
-    setup = Setup(lexicons=tuple(lexicons), config=AnalysisConfig(discover=request.discover,
-                                                         own_voice_only=request.own_voice),
-                  limits=ReadingLimits(), render=event_page if pages else None)
+    setup = Setup(lexicons=tuple(lexicons),
+                  config=AnalysisConfig(discover=request.discover,
+                                        own_voice_only=request.own_voice),
+                  limits=ReadingLimits(), render=event_page if on_page else None)
     with opened_engine(request.engine, request.scheduler, request.workers) as engine:
-        profile, found = profile_corpus(_name(request.corpus), events, setup, engine,
-                                        ProgressBar("Analysing events"))
-        return profile, list(found)
+        return profile_corpus(_name(request.corpus), events, setup, engine,
+                              ProgressBar("Analysing events"), on_page)
 
 
 def _name(corpus: Path) -> str:

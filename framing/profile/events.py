@@ -8,7 +8,7 @@ come back, so memory holds one event's articles per worker, not the corpus's.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from framing.text.loading import DEFAULT_LIMITS, build_corpus, load_corpus, load
 PARALLEL_FROM = 8  # events from which they are analysed in several processes
 Progress = Callable[[int, int], None]  # (events done, events in all)
 RenderEvent = Callable[[Report], str]
+OnPage = Callable[[str, str], None]  # (event id, its report page)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -94,13 +95,13 @@ def _feed_events(feed: Path, limits: ReadingLimits) -> list[EventInput]:
 
 def profile_corpus(
     name: str, events: Sequence[EventInput], setup: Setup, engine: Engine | None = None,
-    progress: Progress | None = None,
-) -> tuple[Profile, Iterator[tuple[str, str]]]:
-    """Every event analysed, then the outlets profiled across them. Returns the profile and
-    the events' pages as (event id, page)."""
+    progress: Progress | None = None, on_page: OnPage | None = None,
+) -> Profile:
+    """Every event analysed, then the outlets profiled across them. Each event's page (when
+    ``setup.render`` makes one) goes to ``on_page`` as soon as it is made, so pages are never
+    all held at once."""
     engine = engine or local_pool(len(events), PARALLEL_FROM)
     summaries: list[EventSummary] = []
-    pages: list[tuple[str, str]] = []
     skipped: list[tuple[str, str]] = []
     for n, (event, result) in enumerate(zip(events, engine.map(_run_event, setup, events),
                                             strict=True), 1):
@@ -108,16 +109,15 @@ def profile_corpus(
             skipped.append((event.id, result))
         else:
             summaries.append(result.summary)
-            if result.page is not None:
-                pages.append((event.id, result.page))
+            if result.page is not None and on_page is not None:
+                on_page(event.id, result.page)
         if progress:
             progress(n, len(events))
     if not summaries:
         raise InputError(f"{name}: no event could be analysed: "
                          + "; ".join(f"{i}: {why}" for i, why in skipped[:3]))
-    profile = Profile(name=name, events=tuple(summaries), profiles=profiles(summaries),
-                      skipped=tuple(skipped))
-    return profile, iter(pages)
+    return Profile(name=name, events=tuple(summaries), profiles=profiles(summaries),
+                   skipped=tuple(skipped))
 
 
 def _run_event(setup: Setup, event: EventInput) -> EventResult | str:
