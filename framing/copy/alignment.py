@@ -266,7 +266,7 @@ def _pairs(units: Sequence[_Unit], config: AlignmentConfig) -> _Pairs:
     adjacent = np.append(np.asarray(weights[:-1].multiply(weights[1:]).sum(axis=1)).ravel(), 0)
     article = np.array([u.article for u in units])
     blocks = (_nearby_blocks(units, weights, config) if len(units) > config.lsh_from
-              else _product_blocks(weights))
+              else _product_blocks(weights, article))
     kept: list[tuple[np.ndarray, ...]] = []
     for r, c, d in blocks:
         apart = (c > r) & (article[r] != article[c])
@@ -291,12 +291,21 @@ def _shingles(words: Sequence[str]) -> list[bytes]:
     return [f"{a} {b}".encode() for a, b in set(pairwise(words))]
 
 
-def _product_blocks(weights: sparse.csr_matrix) -> Iterable[Block]:
-    """Every pair's dot product: the sentence matrix times itself, in blocks of rows."""
-    step = max(1, BLOCK // weights.shape[0])
-    for start in range(0, weights.shape[0], step):
-        block = sparse.coo_matrix(weights[start : start + step] @ weights.T)
-        yield block.row + start, block.col, block.data
+def _product_blocks(weights: sparse.csr_matrix, article: np.ndarray) -> Iterable[Block]:
+    """Every pair's dot product across articles: each article's sentences (``article`` gives
+    each row's article; an article's rows are consecutive) times the sentences of the articles
+    after it, in blocks of rows. Pairs within one article are never computed: a long article
+    that repeats itself would make them the square of its length."""
+    n = weights.shape[0]
+    ends = np.flatnonzero(np.append(article[1:] != article[:-1], True)) + 1
+    step = max(1, BLOCK // n)
+    begin = 0
+    for end in ends.tolist():
+        later = weights[end:].T
+        for start in range(begin, end, step):
+            block = sparse.coo_matrix(weights[start : min(start + step, end)] @ later)
+            yield block.row + start, block.col + end, block.data
+        begin = end
 
 
 def _nearby_blocks(
@@ -315,8 +324,9 @@ def _nearby_blocks(
     with lsh.insertion_session() as session:
         for i, signature in enumerate(signatures):
             session.insert(i, signature)
+    article = [u.article for u in units]
     pairs = sorted({(i, j) for i, signature in enumerate(signatures)
-                    for j in lsh.query(signature) if j > i})
+                    for j in lsh.query(signature) if j > i and article[j] != article[i]})
     step = max(1, BLOCK // 100)
     for start in range(0, len(pairs), step):
         chunk = np.array(pairs[start : start + step], dtype=np.int64).reshape(-1, 2)
