@@ -55,6 +55,18 @@ def write_events(root: Path, events: dict[str, dict[str, str]] = EVENTS) -> Path
     return root
 
 
+def write_feed(path: Path) -> Path:
+    """The same events as a JSONL feed, one row per article with its event."""
+    rows = []
+    for event, files in EVENTS.items():
+        for name, text in files.items():
+            title, body = text.split("\n\n", 1)
+            rows.append({"event": event, "outlet": name.removesuffix(".txt"), "title": title,
+                         "text": body})
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
 def run(*args: str) -> click.testing.Result:
     return CliRunner().invoke(cli, list(args))
 
@@ -204,14 +216,7 @@ def test_the_exports_hold_the_same_figures(tmp_path: Path) -> None:
 
 def test_a_feed_with_an_event_field_is_profiled_as_folders_are(tmp_path: Path) -> None:
     folders = write_events(tmp_path / "events")
-    rows = []
-    for event, files in EVENTS.items():
-        for name, text in files.items():
-            title, body = text.split("\n\n", 1)
-            rows.append({"event": event, "outlet": name.removesuffix(".txt"), "title": title,
-                         "text": body})
-    feed = tmp_path / "feed.jsonl"
-    feed.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    feed = write_feed(tmp_path / "feed.jsonl")
     assert run("profile", str(folders), "-o", str(tmp_path / "a.json")).exit_code == 0
     result = run("profile", str(feed), "-o", str(tmp_path / "b.json"))
     assert result.exit_code == 0, result.output

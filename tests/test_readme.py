@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from framing.cli.main import cli
 
 from .helpers import DEMO, ROOT
+from .test_profile import write_events, write_feed
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -36,7 +37,11 @@ def test_each_readme_command_runs(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     args = shlex.split(command)[1:]
-    args = [str(DEMO) if a == "my-event/" else a for a in args]
+    args = [str(DEMO) if a in ("my-event/", "archive/") else a for a in args]
     args = [str(ROOT / a) if a == "lexicons/" else a for a in args]
+    if "events/" in args:  # `framing profile`: a folder of event folders
+        write_events(tmp_path / "events")
+    if "archive.jsonl" in args:  # ... or a feed whose rows carry their event
+        write_feed(tmp_path / "archive.jsonl")
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, (command, result.output)
