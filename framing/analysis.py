@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -16,7 +16,15 @@ from framing.counts.distinctive import distinctive_terms
 from framing.counts.scoring import connotation_shares, count_labels
 from framing.counts.tone import actor_tones
 from framing.engine import Engine, InProcess
-from framing.lexicon.matching import TermIndex, compile_terms, find_matches, index_terms
+from framing.lexicon.matching import (
+    Candidate,
+    CompiledTerm,
+    TermIndex,
+    compile_terms,
+    find_candidates,
+    index_terms,
+    resolve,
+)
 from framing.lexicon.packs import choose_packs
 from framing.lexicon.ratings import rate_discovered
 from framing.model import AnalysisConfig, Article, Corpus, Group, Lexicon, Match, PackChoice, Report
@@ -69,7 +77,9 @@ def analyze(
     engine = engine or InProcess()
     step = _stepper(progress, len(corpus.articles))
     offered = [g for lexicon in lexicons for g in lexicon.groups]
-    first = _match_all(corpus, offered, engine, progress, "Matching the lexicons")
+    index = index_terms(compile_terms(offered))
+    found = _candidates(corpus, index, engine, progress, "Matching the lexicons")
+    first = _resolved(corpus, found, index.by_order)
     packs = choose_packs(corpus, lexicons, first, forced_packs)
     lexicons = [p.lexicon for p in packs if p.chosen]
     chosen = {g.id for lexicon in lexicons for g in lexicon.groups}
@@ -77,8 +87,13 @@ def analyze(
     step("Finding actors in the text")
     groups = _actors(corpus, [g for g in offered if g.id in chosen], matches, config, corrections)
     groups = rate_discovered(groups, lexicons)
-    if config.discover or corrections:
-        matches = _match_all(corpus, groups, engine, progress, "Matching the actors")
+    if corrections:  # the lexicons' groups themselves may have changed: match them all again
+        again = index_terms(compile_terms(groups))
+        found = _candidates(corpus, again, engine, progress, "Matching the actors")
+        matches = _resolved(corpus, found, again.by_order)
+    elif config.discover:
+        matches = _with_discovered(corpus, groups, chosen, found, index, engine, progress)
+    del found
     step("Counting each mention once")
     groups, matches = resolve_mentions(corpus, groups, matches)
     step("Finding quotations")
@@ -140,26 +155,50 @@ def _actors(
     return groups
 
 
-def _match_all(
-    corpus: Corpus, groups: Sequence[Group], engine: Engine, progress: Progress | None,
-    stage: str,
-) -> list[Match]:
-    """Every article's matches for these groups, each article reported to ``progress``."""
-    index = index_terms(compile_terms(groups))
+def _candidates(
+    corpus: Corpus, index: TermIndex, engine: Engine, progress: Progress | None, stage: str,
+) -> list[list[Candidate]]:
+    """Every article's candidate matches of the index's terms, each article reported to
+    ``progress``."""
     total = len(corpus.articles)
-    matches: list[Match] = []
+    found: list[list[Candidate]] = []
     if progress:
         progress(stage, 0, total)
-    for n, found in enumerate(engine.map(_matches_in, index, corpus.articles), 1):
-        matches.extend(found)
+    for n, candidates in enumerate(engine.map(_candidates_in, index, corpus.articles), 1):
+        found.append(candidates)
         if progress:
             progress(stage, n, total)
-    return matches
+    return found
 
 
-def _matches_in(index: TermIndex, article: Article) -> list[Match]:
-    """One article's matches (run by the engine, maybe in another process)."""
-    return find_matches(article, index)
+def _candidates_in(index: TermIndex, article: Article) -> list[Candidate]:
+    """One article's candidates (run by the engine, maybe in another process)."""
+    return find_candidates(article, index)
+
+
+def _resolved(corpus: Corpus, found: Sequence[Sequence[Candidate]],
+              terms: Mapping[int, CompiledTerm]) -> list[Match]:
+    """Each article's candidates with overlaps resolved, article after article."""
+    return [m for article, candidates in zip(corpus.articles, found, strict=True)
+            for m in resolve(article, candidates, terms)]
+
+
+def _with_discovered(
+    corpus: Corpus, groups: Sequence[Group], chosen: Collection[str],
+    found: Sequence[Sequence[Candidate]], index: TermIndex, engine: Engine,
+    progress: Progress | None,
+) -> list[Match]:
+    """The matches of the chosen lexicons and of the actors found in the text, resolved
+    together. The lexicons' candidates are those already found; only the new actors' terms
+    are matched (numbered after the lexicons', so they lose ties as they would in one pass).
+    """
+    new = [g for g in groups if g.id not in chosen]
+    extra = index_terms(compile_terms(new, first_order=len(index.terms)))
+    more = _candidates(corpus, extra, engine, progress, "Matching the actors")
+    kept = {c.order for c in index.terms if c.group.id in chosen}
+    terms = {**index.by_order, **extra.by_order}
+    return [m for article, old, added in zip(corpus.articles, found, more, strict=True)
+            for m in resolve(article, [c for c in old if c[3] in kept] + added, terms)]
 
 
 def _aligns(corpus: Corpus, config: AnalysisConfig) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from framing.model import Article, Group, Match, Sentence, Term
@@ -121,14 +121,17 @@ def _term_regex(term: Term) -> re.Pattern[str]:
     return _regex(source, 0 if term.case_sensitive else re.IGNORECASE)
 
 
-def compile_terms(groups: Sequence[Group]) -> list[CompiledTerm]:
-    """Prepare every term of every group; regexes compile when first tried."""
+def compile_terms(groups: Sequence[Group], first_order: int = 0) -> list[CompiledTerm]:
+    """Prepare every term of every group, numbered from ``first_order`` (so that terms
+    compiled later can follow, and lose ties to, those compiled before); regexes compile when
+    first tried."""
     compiled: list[CompiledTerm] = []
     for group in groups:
         for term in group.terms:
             anchors, gates = _filing(term)
             compiled.append(CompiledTerm(
-                group=group, term=term, order=len(compiled), anchors=anchors, gates=gates
+                group=group, term=term, order=first_order + len(compiled), anchors=anchors,
+                gates=gates,
             ))
     return compiled
 
@@ -172,6 +175,7 @@ class TermIndex:
 
     terms: tuple[CompiledTerm, ...]
     by_anchor: dict[str, tuple[CompiledTerm, ...]]
+    by_order: dict[int, CompiledTerm]  # the terms by their order, which candidates carry
 
 
 def index_terms(terms: Sequence[CompiledTerm]) -> TermIndex:
@@ -181,7 +185,8 @@ def index_terms(terms: Sequence[CompiledTerm]) -> TermIndex:
         for anchor in c.anchors:
             key = anchor if c.term.case_sensitive else f"~{anchor}"
             filed.setdefault(key, []).append(c)
-    return TermIndex(terms=tuple(terms), by_anchor={k: tuple(v) for k, v in filed.items()})
+    return TermIndex(terms=tuple(terms), by_anchor={k: tuple(v) for k, v in filed.items()},
+                     by_order={c.order: c for c in terms})
 
 
 def _candidates_at(index: TermIndex, word: str) -> list[CompiledTerm]:
@@ -224,15 +229,23 @@ def _context_allows(c: CompiledTerm, layer: TextLayer, start: int, end: int, lo:
     return True
 
 
-def find_matches(article: Article, index: TermIndex) -> list[Match]:
-    """Every term occurrence in the article's title and kept sentences, overlaps resolved.
+# A place a term matched, before overlaps are resolved: start, end, rank (a referent 0 beats a
+# cue 1), the term's order (its index in the compiled terms), the sentence.
+Candidate = tuple[int, int, int, int, int]
 
-    Longest match wins; for equal spans a referent beats a cue and an earlier lexicon entry beats
-    a later one. Matches in removed page chrome never count.
-    """
+
+def find_matches(article: Article, index: TermIndex) -> list[Match]:
+    """Every term occurrence in the article's title and kept sentences, overlaps resolved."""
+    return resolve(article, find_candidates(article, index), index.by_order)
+
+
+def find_candidates(article: Article, index: TermIndex) -> list[Candidate]:
+    """Every place a term of ``index`` matches, overlapping or not. Candidates of two indexes
+    (the second compiled with ``first_order`` after the first's terms) resolve together as
+    one index's would: each term is tried on its own."""
     layer = article.layer
     text = layer.folded
-    candidates: list[tuple[int, int, int, CompiledTerm, int]] = []
+    candidates: list[Candidate] = []
     gated: dict[tuple[int, int], bool] = {}
     for at, sentence, position, word in _word_starts(article):
         plain = text[sentence.start : sentence.end]
@@ -247,15 +260,25 @@ def find_matches(article: Article, index: TermIndex) -> list[Match]:
             m = c.pattern.match(text, position, sentence.end)
             if m and _context_allows(c, layer, position, m.end(), sentence.start, sentence.end):
                 rank = 0 if c.group.kind == "referent" else 1
-                candidates.append((position, m.end(), rank, c, at))
-    candidates.sort(key=lambda x: (-(x[1] - x[0]), x[2], x[3].order, x[0]))
-    taken = bytearray(len(text))
+                candidates.append((position, m.end(), rank, c.order, at))
+    return candidates
+
+
+def resolve(article: Article, candidates: Sequence[Candidate],
+            terms: Mapping[int, CompiledTerm]) -> list[Match]:
+    """The candidates that stand, in text order (``terms``: the compiled terms by order).
+
+    Longest match wins; for equal spans a referent beats a cue and an earlier lexicon entry beats
+    a later one. Matches in removed page chrome never count.
+    """
+    ordered = sorted(candidates, key=lambda x: (-(x[1] - x[0]), x[2], x[3], x[0]))
+    taken = bytearray(len(article.layer.folded))
     chosen: list[Match] = []
-    for start, end, _, c, at in candidates:
+    for start, end, _, order, at in ordered:
         if taken.find(1, start, end) != -1:
             continue
         taken[start:end] = b"\x01" * (end - start)
-        chosen.append(_match(article, c, start, end, at))
+        chosen.append(_match(article, terms[order], start, end, at))
     chosen.sort(key=lambda m: (m.start, m.end))
     return chosen
 
