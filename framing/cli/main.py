@@ -15,9 +15,15 @@ import click
 
 from framing import __version__
 from framing.cli.lexicon import lexicon
-from framing.cli.profile import ProfileRequest, run_profile
+from framing.cli.profile import run_profile
 from framing.cli.report import ReportRequest, run_report
-from framing.cli.support import FORMATS, engine_options, lexicon_options, setup_logging
+from framing.cli.support import (
+    FORMATS,
+    Request,
+    engine_options,
+    lexicon_options,
+    setup_logging,
+)
 from framing.model import ReadingLimits
 
 
@@ -233,7 +239,7 @@ def profile(
       framing profile events/ -o profile.sqlite --engine dask
     """
     setup_logging(verbose)
-    run_profile(ProfileRequest(
+    run_profile(Request(
         corpus=corpus, output=output, fmt=fmt, lexicon_paths=lexicon_paths,
         no_bundled=no_bundled_lexicons, title=title, discover=not no_discovery,
         own_voice=own_voice, engine=engine_name, scheduler=scheduler, workers=workers,

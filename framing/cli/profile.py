@@ -3,7 +3,6 @@ profile and each event's report written together."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
@@ -13,6 +12,7 @@ import click
 from framing.cli.support import (
     FORMAT_NAMES,
     ProgressBar,
+    Request,
     fail,
     lexicon_sources,
     opened_engine,
@@ -28,29 +28,12 @@ if TYPE_CHECKING:
     from framing.render.output import Content
 
 
-@dataclass(frozen=True, kw_only=True)
-class ProfileRequest:
-    """What `framing profile` was asked for, as parsed from the options."""
-
-    corpus: Path
-    output: str | None = None
-    fmt: str | None = None
-    lexicon_paths: tuple[Path, ...] = ()
-    no_bundled: bool = False
-    title: str | None = None
-    discover: bool = True
-    own_voice: bool = False
-    engine: str = "local"
-    scheduler: str | None = None
-    workers: int | None = None
-
-
 def events_folder(path: Path) -> Path:
     """Where the events' own reports go: beside the profile, in FILE-events/."""
     return path.with_name(f"{path.stem}-events")
 
 
-def run_profile(request: ProfileRequest) -> None:
+def run_profile(request: Request) -> None:
     """Analyse, profile, render and write; errors become clear messages.
 
     Each event's report is written to FILE-events/ as soon as it is made (a corpus of
@@ -111,7 +94,7 @@ def _event_targets(path: Path | None, event_ids: list[str]) -> dict[str, Path]:
     return targets
 
 
-def _profile(request: ProfileRequest, events: list[EventInput],
+def _profile(request: Request, events: list[EventInput],
              on_page: OnPage | None) -> Profile:
     """Profile the events on the engine asked for, each page to ``on_page``."""
     from framing.lexicon.files import load_lexicons

@@ -11,6 +11,7 @@ import click
 from framing.cli.support import (
     FORMAT_NAMES,
     ProgressBar,
+    Request,
     StageProgress,
     check_packs,
     fail,
@@ -31,19 +32,11 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True, kw_only=True)
-class ReportRequest:
+class ReportRequest(Request):
     """What `framing report` (or `demo`) was asked for, as parsed from the options."""
 
-    corpus: Path
-    output: str | None = None
-    fmt: str | None = None
-    lexicon_paths: tuple[Path, ...] = ()
-    no_bundled: bool = False
     packs: tuple[str, ...] = ()
-    title: str | None = None
     top_terms: int = 12
-    discover: bool = True
-    own_voice: bool = False
     evaluative: str = "model"
     align_limit: int = 200
     blind: bool = False
@@ -52,9 +45,6 @@ class ReportRequest:
     limits: ReadingLimits = field(default_factory=ReadingLimits)
     evidence_per_cell: int | None = None  # None: as the page's size allows (render/html.py)
     default_stem: str = "report"
-    engine: str = "local"
-    scheduler: str | None = None
-    workers: int | None = None
 
 
 @dataclass(frozen=True)

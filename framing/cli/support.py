@@ -7,6 +7,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
@@ -68,6 +69,24 @@ def lexicon_options(func: F) -> F:
         help="Use only the lexicons given with --lexicon.",
     )(func)
     return func
+
+
+@dataclass(frozen=True, kw_only=True)
+class Request:
+    """What every analysing command was asked for: the input, the output, the lexicons, the
+    analysis's common switches and the engine."""
+
+    corpus: Path
+    output: str | None = None
+    fmt: str | None = None
+    lexicon_paths: tuple[Path, ...] = ()
+    no_bundled: bool = False
+    title: str | None = None
+    discover: bool = True
+    own_voice: bool = False
+    engine: str = "local"
+    scheduler: str | None = None
+    workers: int | None = None
 
 
 def engine_options(func: F) -> F:
