@@ -25,6 +25,7 @@ R = TypeVar("R")
 MAX_WORKERS = 4
 CHUNK = 8  # articles sent to a worker at a time
 CONNECT_SECONDS = 10  # how long to wait for a scheduler to answer
+WORKERS_SECONDS = 60  # ... and for its first worker
 
 
 class Engine(Protocol):
@@ -68,9 +69,9 @@ class DaskEngine:
     """The per-article stages on a Dask cluster: the scheduler at ``address``, or a cluster of
     local processes started here (and closed by ``close``) when no address is given.
 
-    Each chunk of articles is one task; the shared input (the lexicons' index) is scattered to
-    the workers once per stage; results are gathered in the articles' order, so the report is
-    byte for byte the local engine's.
+    Each chunk of articles is one task; the shared input (the lexicons' index) is sent once per
+    stage, as a task the chunks depend on; results are gathered in the articles' order, so the
+    report is byte for byte the local engine's.
     """
 
     def __init__(self, address: str | None = None, workers: int | None = None,
@@ -86,7 +87,7 @@ class DaskEngine:
             self._cluster = LocalCluster(  # type: ignore[no-untyped-call]
                 n_workers=workers or min(os.cpu_count() or 1, MAX_WORKERS),
                 threads_per_worker=1, processes=True, host="127.0.0.1",
-                dashboard_address=None)
+                dashboard_address=":0")  # any free port: never a clash with another cluster
             address = self._cluster.scheduler_address
         try:
             self._client: Any = Client(  # type: ignore[no-untyped-call]
@@ -96,9 +97,18 @@ class DaskEngine:
             raise InputError(f"no Dask scheduler answers at {address} ({err}); start one "
                              "(dask scheduler) or leave out --scheduler for a local "
                              "cluster") from err
+        try:
+            self._client.wait_for_workers(1, timeout=WORKERS_SECONDS)
+        except TimeoutError as err:
+            self.close()
+            raise InputError(f"the Dask scheduler at {address} has no worker after "
+                             f"{WORKERS_SECONDS} s; start workers (dask worker {address}) "
+                             "and run again") from err
 
     def map(self, fn: Callable[[C, T], R], shared: C, items: Sequence[T]) -> Iterator[R]:
-        shared_future = self._client.scatter(shared, broadcast=True, hash=False)
+        # A task that returns the shared input, not scattered data: if a worker holding it is
+        # lost, the scheduler computes it again (scattered data would be gone for good).
+        shared_future = self._client.submit(_given, shared, pure=False)
         chunks = [items[i:i + self.chunk] for i in range(0, len(items), self.chunk)]
         futures = [self._client.submit(_chunk, fn, shared_future, chunk, pure=False)
                    for chunk in chunks]
@@ -120,6 +130,11 @@ class DaskEngine:
 
     def __exit__(self, *_: object) -> None:
         self.close()
+
+
+def _given(value: C) -> C:
+    """The shared input of a stage, as a task's result."""
+    return value
 
 
 def _chunk(fn: Callable[[C, T], R], shared: C, items: Sequence[T]) -> list[R]:

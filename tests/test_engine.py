@@ -27,7 +27,7 @@ def run(*args: str) -> click.testing.Result:
 def scheduler() -> Iterator[str]:
     """A cluster of two worker processes on 127.0.0.1, for the module's tests."""
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  host="127.0.0.1", dashboard_address=None) as cluster:
+                                  host="127.0.0.1", dashboard_address=":0") as cluster:
         yield cluster.scheduler_address
 
 
@@ -83,3 +83,17 @@ def test_dask_profile_is_the_local_one_byte_for_byte(scheduler: str, tmp_path: P
                  "--scheduler", scheduler)
     assert result.exit_code == 0, result.output
     assert dask.read_bytes() == local.read_bytes()
+
+
+def test_a_scheduler_without_workers_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(engine_module, "WORKERS_SECONDS", 1)
+    with distributed.LocalCluster(n_workers=0, processes=True, host="127.0.0.1",
+                                  dashboard_address=":0") as empty:
+        result = CliRunner().invoke(cli, [
+            "report", str(DEMO), "-o", str(tmp_path / "r.html"), "--engine", "dask",
+            "--scheduler", empty.scheduler_address])
+    assert result.exit_code != 0
+    assert f"the Dask scheduler at {empty.scheduler_address} has no worker" in result.output
+    assert not (tmp_path / "r.html").exists()

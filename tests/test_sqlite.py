@@ -277,7 +277,7 @@ def test_an_existing_database_is_replaced_only_on_success(tmp_path: Path) -> Non
 def test_a_database_that_cannot_be_written_keeps_the_old_one(
     tmp_path: Path, monkeypatch: MonkeyPatch
 ) -> None:
-    def full_disk(table: Any) -> str:
+    def full_disk(table: Any, tables: Any = ()) -> str:
         raise sqlite3.OperationalError("database or disk is full")
 
     out = tmp_path / "event.sqlite"
