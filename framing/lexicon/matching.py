@@ -247,10 +247,16 @@ def find_candidates(article: Article, index: TermIndex) -> list[Candidate]:
     text = layer.folded
     candidates: list[Candidate] = []
     gated: dict[tuple[int, int], bool] = {}
+    current, plain, lowered = -1, "", ""
     for at, sentence, position, word in _word_starts(article):
-        plain = text[sentence.start : sentence.end]
-        lowered = plain.lower()
-        for c in _candidates_at(index, word):
+        found = _candidates_at(index, word)
+        if not found:
+            continue
+        if at != current:  # the sentence, as written and in lower case, once per sentence
+            current = at
+            plain = text[sentence.start : sentence.end]
+            lowered = plain.lower()
+        for c in found:
             key = (at, c.order)
             if key not in gated:  # a term's gate is checked once per sentence
                 within = plain if c.term.case_sensitive else lowered
