@@ -392,3 +392,14 @@ def test_lsh_candidates_find_the_same_shared_copy_as_every_pair() -> None:
     assert [(a.a, a.b, round(a.similarity, 6)) for a in lsh.alignments] == [
         (a.a, a.b, round(a.similarity, 6)) for a in exact.alignments]
     assert lsh.edits == exact.edits
+
+
+def test_a_sentence_repeated_in_one_article_aligns_once_to_the_other() -> None:
+    # A feed that repeats a paragraph: "Prices ..." stands 300 times in a, once in b. Its one
+    # sentence in b aligns to one copy (each sentence aligns once to each other article), by
+    # every pair and by LSH alike; no pair within a is ever compared.
+    repeated = article("a", "x", [BANES, *[PRICES] * 300, AID])
+    once = article("b", "y", [PRICES, TOLL])
+    for config in (AlignmentConfig(), AlignmentConfig(lsh_from=0)):
+        report = align_corpus(corpus(repeated, once), [], config)
+        assert pairs(report) == {((1,), (0,), "verbatim")}

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from itertools import pairwise
@@ -318,20 +318,44 @@ def _nearby_blocks(
     ``lsh_from`` sentences the exact product is used."""
     from datasketch import MinHash, MinHashLSH
 
-    signatures = MinHash.bulk([_shingles(u.words) for u in units], num_perm=LSH_PERMUTATIONS,
+    copies = _copies(units)  # each distinct sentence once, with where it stands
+    signatures = MinHash.bulk([_shingles(words) for words in copies], num_perm=LSH_PERMUTATIONS,
                               seed=1)
     lsh = MinHashLSH(threshold=config.lsh_threshold, num_perm=LSH_PERMUTATIONS)
     with lsh.insertion_session() as session:
-        for i, signature in enumerate(signatures):
-            session.insert(i, signature)
-    article = [u.article for u in units]
-    pairs = sorted({(i, j) for i, signature in enumerate(signatures)
-                    for j in lsh.query(signature) if j > i and article[j] != article[i]})
+        for k, signature in enumerate(signatures):
+            session.insert(k, signature)
+    places = list(copies.values())
+    found: set[tuple[int, int]] = set()
+    for k, signature in enumerate(signatures):
+        for near in lsh.query(signature):
+            if near >= k:
+                found.update(_across(places[k], places[near]))
+    pairs = sorted(found)
     step = max(1, BLOCK // 100)
     for start in range(0, len(pairs), step):
         chunk = np.array(pairs[start : start + step], dtype=np.int64).reshape(-1, 2)
         r, c = chunk[:, 0], chunk[:, 1]
         yield r, c, np.asarray(weights[r].multiply(weights[c]).sum(axis=1)).ravel()
+
+
+def _copies(units: Sequence[_Unit]) -> dict[tuple[str, ...], dict[int, list[int]]]:
+    """Each distinct sentence (its words), with the units that carry it, by article: LSH
+    looks at a sentence once however often it is repeated (a feed that repeats a paragraph
+    would otherwise make the query cost the square of the repeats)."""
+    copies: dict[tuple[str, ...], dict[int, list[int]]] = {}
+    for i, u in enumerate(units):
+        copies.setdefault(u.words, {}).setdefault(u.article, []).append(i)
+    return copies
+
+
+def _across(one: dict[int, list[int]], other: dict[int, list[int]]) -> Iterator[tuple[int, int]]:
+    """The pairs of units, one from each side, that stand in different articles (first the
+    lower index)."""
+    for a, mine in one.items():
+        for b, theirs in other.items():
+            if a != b:
+                yield from ((min(i, j), max(i, j)) for i in mine for j in theirs)
 
 
 def _candidates(units: Sequence[_Unit], config: AlignmentConfig) -> list[_Candidate]:
