@@ -93,7 +93,7 @@ def analyze(
         matches = _resolved(corpus, found, again.by_order)
     elif config.discover:
         matches = _with_discovered(corpus, groups, chosen, found, index, engine, progress)
-    del found
+    del found  # millions of candidates on a large corpus: not needed past here
     step("Counting each mention once")
     groups, matches = resolve_mentions(corpus, groups, matches)
     step("Finding quotations")
