@@ -60,3 +60,15 @@ def test_axe_finds_no_wcag21_aa_violations_in_the_profile(
         page.close()
     violations = results.response["violations"]
     assert violations == [], f"axe:\n{describe(violations)}"
+
+
+def test_the_profile_prints_within_the_page_width(browser: Browser, profile_page: Path) -> None:
+    # A4 at 96 dpi is 794 px wide: in print no table may run past it (on screen wide tables
+    # scroll in their own region, which paper cannot).
+    page = browser.new_page(viewport={"width": 794, "height": 1123})
+    try:
+        page.goto(profile_page.as_uri())
+        page.emulate_media(media="print")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 794
+    finally:
+        page.close()
