@@ -118,17 +118,19 @@ def resolve_speakers(
     """Give each quote its speaker's name, kind and namedness, in order of the speakers."""
     spoken = [(r.speaker_start, r.speaker_end) for r in raw]
     mentions = _person_mentions(article, text, [*inside, *spoken], raw)
-    done: list[_Antecedent] = []
+    done: list[_Antecedent] = []  # the speakers so far
+    both: list[_Antecedent] = []  # ... and the people named before them, in text order
+    named = iter(sorted(mentions, key=lambda a: a.position))
+    upcoming = next(named, None)
     genders: dict[str, str] = {}
     for r in sorted(raw, key=lambda r: (r.speaker_start, r.start)):
+        while upcoming is not None and upcoming.position < r.speaker_start:
+            both.append(upcoming)
+            upcoming = next(named, None)
         written = article.text[r.speaker_start:r.speaker_end]
         folded = text[r.speaker_start:r.speaker_end]
         here = _antecedent(article, text, r)
-        pool = done if not _personal(folded) else sorted(
-            [*done, *(m for m in mentions if m.position < r.speaker_start)],
-            key=lambda a: a.position,
-        )
-        target = _refers_to(folded, here, pool, genders)
+        target = _refers_to(folded, here, both if _personal(folded) else done, genders)
         if target is not None:
             here = replace(target, position=r.speaker_start, sentence=here.sentence)
             if folded.lower() in {"he", "she"}:
@@ -136,6 +138,7 @@ def resolve_speakers(
         elif folded.lower() in PRONOUNS:
             here = replace(here, name="", named=False)
         done.append(here)
+        both.append(here)
         verb = article.text[r.verb_start:r.verb_end] if r.verb_start >= 0 else ""
         lemma = SPEECH_FORMS.get(" ".join(fold(verb).lower().split()), "")
         if verb.lower().startswith("according"):
@@ -249,12 +252,15 @@ def _salient(
     candidates: Sequence[_Antecedent], test: Callable[[_Antecedent], bool]
 ) -> _Antecedent | None:
     """The first fitting candidate of the latest sentence that has one: the subject of the
-    last sentence about someone, rather than whoever it mentioned last."""
-    fitting = [c for c in candidates if test(c)]
-    if not fitting:
-        return None
-    last = max(c.sentence for c in fitting)
-    return min((c for c in fitting if c.sentence == last), key=lambda c: c.position)
+    last sentence about someone, rather than whoever it mentioned last. ``candidates`` are in
+    text order, so the search goes back from the end only as far as that sentence."""
+    found: _Antecedent | None = None
+    for c in reversed(candidates):
+        if found is not None and c.sentence < found.sentence:
+            break
+        if test(c) and (found is None or c.position <= found.position):
+            found = c
+    return found
 
 
 def _latest(
