@@ -8,7 +8,6 @@ per outlet and event, not the articles.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ from dataclasses import dataclass, field
 from framing.classroom.blind import names_regex
 from framing.counts.distinctive import not_distinctive, sentence_terms
 from framing.model import Match, Report
+from framing.text.tokens import within
 
 LOADED = frozenset({"negative", "positive"})  # a highlight that judges, as BASIL is scored
 HEDGES = "hedges"  # the cue category of hedges and epistemic markers (lexicons/cues.toml)
@@ -147,14 +147,11 @@ def _terms(report: Report, articles: Iterable[str], left_out: frozenset[str],
     counts: Counter[str] = Counter()
     for article_id in articles:
         article = report.corpus.article(article_id)
-        spans = [m.span() for m in names.finditer(article.text)] if names else []
+        named = within(m.span() for m in names.finditer(article.text)) if names else None
         for i in range(len(article.sentences)):
             tokens = [t for t in article.layer.sentence_tokens(i)
-                      if sum(c.isalpha() for c in t.text) > 1 and not _inside(t.start, spans)]
+                      if sum(c.isalpha() for c in t.text) > 1
+                      and not (named and named(t.start))]
             counts.update(sentence_terms(tokens, 1, left_out))
     return dict(counts)
 
-
-def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
-    at = bisect_right(spans, (offset, len(spans) and spans[-1][1] + 1)) - 1
-    return at >= 0 and spans[at][0] <= offset < spans[at][1]
