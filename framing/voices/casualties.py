@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from framing.model import Article
-from framing.text.tokens import Tok
+from framing.text.tokens import Tok, within
 from framing.text.wordlists import VERBS, word_tuple
 from framing.voices.quotes import Quote
 from framing.voices.verbs import (
@@ -68,14 +68,14 @@ def find_casualties(article: Article, quotes: Sequence[Quote] = ()) -> tuple[Cas
     """Every report of deaths or damage in the title and kept sentences, with its agent."""
     text = article.layer.folded
     found: list[Casualty] = []
-    spans = [(q.start, q.end) for q in quotes if q.article == article.id]
+    quoted = within((q.start, q.end) for q in quotes if q.article == article.id)
     for index, sentence in enumerate(article.sentences):
         toks = list(article.layer.sentence_tokens(index))
         for start, end, agent in _casualties(text, toks, sentence.start, sentence.end):
             found.append(Casualty(
                 article=article.id, outlet=article.outlet, sentence=index, start=start, end=end,
                 wording=" ".join(article.text[start:end].split()), agent=agent,
-                quoted=any(s <= start < e for s, e in spans),
+                quoted=quoted(start),
             ))
     return tuple(found)
 
