@@ -18,6 +18,7 @@ from framing import __version__
 from framing.model import Report
 from framing.profile.events import Profile
 from framing.profile.figures import FEW_EVENTS, RESAMPLES, Figure, OutletProfile
+from framing.profile.summary import EventSummary
 from framing.render.export import GENERATOR
 from framing.render.html import environment, render_html
 from framing.render.sqlite import Rows, make_table, write_database
@@ -80,7 +81,7 @@ def profile_dict(profile: Profile) -> dict[str, Any]:
     }
 
 
-def _headline_labels(event: Any) -> dict[str, dict[str, str]]:
+def _headline_labels(event: EventSummary) -> dict[str, dict[str, str]]:
     """Per headline actor, each outlet's most used label for it (ties: alphabetical)."""
     found: dict[str, dict[str, str]] = {}
     for actor in event.headline_actors:
