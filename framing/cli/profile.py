@@ -63,6 +63,8 @@ def run_profile(request: Request) -> None:
                                       f"{targets[event_id].name}")
 
         profile = _profile(request, events, write_page if targets else None)
+        for event_id, why in profile.skipped:
+            click.echo(printable(f"not analysed: {event_id}: {why}"), err=True)
         content = _render(profile, chosen, request.title or profile.name, written)
         if path is None:
             click.echo(content, nl=False)
@@ -72,8 +74,6 @@ def run_profile(request: Request) -> None:
         raise fail(err) from None
     click.echo(f"{len(profile.events)} events, {len(profile.profiles)} outlets"
                + (f"; {len(profile.skipped)} event(s) not analysed" if profile.skipped else ""))
-    for event_id, why in profile.skipped:
-        click.echo(printable(f"not analysed: {event_id}: {why}"), err=True)
     click.echo(f"Wrote {FORMAT_NAMES[chosen]} profile to {path}")
     if written:
         click.echo(f"Wrote {len(written)} event reports to {events_folder(path)}/")
