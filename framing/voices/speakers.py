@@ -12,6 +12,7 @@ when a proper name (or an identified institution such as state television) is gi
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import cast, get_args
@@ -118,8 +119,8 @@ def resolve_speakers(
     """Give each quote its speaker's name, kind and namedness, in order of the speakers."""
     spoken = [(r.speaker_start, r.speaker_end) for r in raw]
     mentions = _person_mentions(article, text, [*inside, *spoken], raw)
-    done: list[_Antecedent] = []  # the speakers so far
-    both: list[_Antecedent] = []  # ... and the people named before them, in text order
+    done = _Pool()  # the speakers so far
+    both = _Pool()  # ... and the people named before them, in text order
     named = iter(sorted(mentions, key=lambda a: a.position))
     upcoming = next(named, None)
     genders: dict[str, str] = {}
@@ -205,9 +206,10 @@ def _antecedent(article: Article, text: str, r: RawQuote) -> _Antecedent:
 
 
 def _refers_to(
-    folded: str, here: _Antecedent, pool: Sequence[_Antecedent], genders: dict[str, str]
+    folded: str, here: _Antecedent, candidates: _Pool, genders: dict[str, str]
 ) -> _Antecedent | None:
     """The earlier speaker or person a pronoun, 'the source' or a bare surname stands for."""
+    pool = candidates.items
     low = " ".join(folded.lower().split())
     if low in {"he", "she"}:
         want = "m" if low == "he" else "f"
@@ -230,8 +232,40 @@ def _refers_to(
             }) or _salient(pool, lambda a: a.named and a.person)
         return None
     if here.named and 1 <= len(here.name.split()) <= 2:
-        return _latest(pool, lambda a: a.named and _short_for(here.name, a.name))
+        return candidates.latest_short_for(here.name)
     return None
+
+
+class _Pool:
+    """Earlier speakers or people, in text order, with the named ones filed under each word of
+    their name and under their initials: a bare surname ("Abdel Rahman") or an acronym
+    ("SOHR") is looked up among the names that hold it, not among every name before it (a long
+    article has thousands)."""
+
+    def __init__(self) -> None:
+        self.items: list[_Antecedent] = []
+        self.by_word: defaultdict[str, list[int]] = defaultdict(list)
+
+    def append(self, antecedent: _Antecedent) -> None:
+        if antecedent.named:
+            words = antecedent.name.lower().split()
+            for key in {*words, _initials(words)}:
+                self.by_word[key].append(len(self.items))
+        self.items.append(antecedent)
+
+    def latest_short_for(self, short: str) -> _Antecedent | None:
+        """The last named one that ``short`` is short for (see ``_short_for``): its first
+        word is a word of the full name, or the whole of its initials."""
+        words = short.lower().split()
+        for i in reversed(self.by_word.get(words[0], []) if words else []):
+            if _short_for(short, self.items[i].name):
+                return self.items[i]
+        return None
+
+
+def _initials(words: Sequence[str]) -> str:
+    """'syrian observatory for human rights' -> 'sohr' (links and particles left out)."""
+    return "".join(w[0] for w in words if w not in LINKS and w not in PARTICLES)
 
 
 def _short_for(short: str, full: str) -> bool:
@@ -240,9 +274,7 @@ def _short_for(short: str, full: str) -> bool:
     little, big = short.lower().split(), full.lower().split()
     if len(big) <= len(little):
         return False
-    if len(little) == 1 and little[0] == "".join(
-        w[0] for w in big if w not in LINKS and w not in PARTICLES
-    ):
+    if len(little) == 1 and little[0] == _initials(big):
         return True
     it = iter(big)
     return all(word in it for word in little)
