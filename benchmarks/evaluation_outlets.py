@@ -11,17 +11,11 @@ an event together (evaluation_metrics.resample_events).
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from statistics import mean
 
 import evaluation_metrics as metrics
-
-try:
-    from scipy import stats as _scipy_stats
-except ImportError:  # scikit-learn brings scipy; without it the ranks are computed here
-    _scipy_stats = None
+from scipy import stats  # scikit-learn's own dependency
 
 SIDES = ("loaded", "lex")  # framing's loaded highlights, the annotators' lex spans
 Interval = tuple[float, float]
@@ -44,62 +38,21 @@ class ArticleCounts:
         return None if share is None else 1000 * share
 
 
-def ranks(values: Sequence[float]) -> list[float]:
-    """1-based ranks of the values, tied values sharing the mean of the ranks they span."""
-    order = sorted(range(len(values)), key=lambda i: values[i])
-    result = [0.0] * len(values)
-    first = 0
-    while first < len(order):
-        last = first
-        while last + 1 < len(order) and values[order[last + 1]] == values[order[first]]:
-            last += 1
-        for position in range(first, last + 1):
-            result[order[position]] = (first + last) / 2 + 1
-        first = last + 1
-    return result
-
-
-def pearson(x: Sequence[float], y: Sequence[float]) -> float | None:
-    """Pearson's correlation; None when either side does not vary."""
-    mx, my = mean(x), mean(y)
-    sxy = sum((a - mx) * (b - my) for a, b in zip(x, y, strict=True))
-    sxx, syy = sum((a - mx) ** 2 for a in x), sum((b - my) ** 2 for b in y)
-    return sxy / math.sqrt(sxx * syy) if sxx and syy else None
-
-
-def spearman_by_ranks(x: Sequence[float], y: Sequence[float]) -> float | None:
-    """Spearman's correlation as Pearson's of the ranks, ties averaged (what scipy does)."""
-    return pearson(ranks(x), ranks(y))
-
-
 def spearman(x: Sequence[float], y: Sequence[float]) -> float | None:
-    """Spearman's rank correlation (scipy.stats.spearmanr when scipy is there); None for
-    fewer than two pairs or a side that does not vary, where it is undefined."""
+    """Spearman's rank correlation (scipy, ties averaged); None for fewer than two pairs or a
+    side that does not vary, where it is undefined."""
     if len(x) != len(y):
         raise ValueError("every item needs a value on both sides")
     if len(x) < 2 or len(set(x)) < 2 or len(set(y)) < 2:
         return None
-    if _scipy_stats is None:
-        return spearman_by_ranks(x, y)
-    return float(_scipy_stats.spearmanr(x, y).statistic)
+    return float(stats.spearmanr(x, y).statistic)
 
 
 def kendall_tau(x: Sequence[float], y: Sequence[float]) -> float | None:
-    """Kendall's tau-b: concordant minus discordant pairs, over the geometric mean of the
-    pairs not tied on each side; None when a side is all ties."""
-    concordant = discordant = tied_x = tied_y = 0
-    for i in range(len(x)):
-        for j in range(i + 1, len(x)):
-            dx, dy = _sign(x[i] - x[j]), _sign(y[i] - y[j])
-            tied_x, tied_y = tied_x + (dx == 0), tied_y + (dy == 0)
-            concordant, discordant = concordant + (dx * dy > 0), discordant + (dx * dy < 0)
-    pairs = len(x) * (len(x) - 1) // 2
-    scale = math.sqrt((pairs - tied_x) * (pairs - tied_y))
-    return (concordant - discordant) / scale if scale else None
-
-
-def _sign(value: float) -> int:
-    return (value > 0) - (value < 0)
+    """Kendall's tau-b (scipy); None when a side is all ties."""
+    if len(set(x)) < 2 or len(set(y)) < 2:
+        return None
+    return float(stats.kendalltau(x, y).statistic)
 
 
 def article_spearman(articles: Iterable[ArticleCounts], rates: bool) -> float | None:
@@ -137,7 +90,7 @@ def same_order(first: Mapping[str, float | None], second: Mapping[str, float | N
     one, two = [first[o] for o in outlets], [second.get(o) for o in outlets]
     if sorted(second) != outlets or None in one or None in two:
         return None
-    return ranks([v or 0.0 for v in one]) == ranks([v or 0.0 for v in two])
+    return list(stats.rankdata(one)) == list(stats.rankdata(two))
 
 
 def order_tau(first: Mapping[str, float | None], second: Mapping[str, float | None]

@@ -261,24 +261,12 @@ def art(event: str, outlet: str, loaded: int, lex: int, words: int = 1000) -> An
     return outlet_eval.ArticleCounts(event, outlet, loaded, lex, words)
 
 
-def test_ranks_average_ties() -> None:
-    # 5 is lowest (1), 10 next (2), the two 20s share ranks 3 and 4.
-    assert outlet_eval.ranks([10, 20, 20, 5]) == [2.0, 3.5, 3.5, 1.0]
-
-
 def test_spearman_of_monotone_reversed_and_tied_orders() -> None:
     assert outlet_eval.spearman([1, 2, 3, 4], [1, 4, 9, 100]) == pytest.approx(1.0)
     assert outlet_eval.spearman([1, 2, 3, 4], [100, 9, 4, 1]) == pytest.approx(-1.0)
     # Ranks [1, 2, 3, 4] and [1.5, 1.5, 3, 4]: deviations (-1.5, -0.5, 0.5, 1.5) and
     # (-1, -1, 0.5, 1.5); 4.5 / sqrt(5 * 4.5) = sqrt(0.9).
     assert outlet_eval.spearman([1, 2, 3, 4], [1, 1, 2, 3]) == pytest.approx(0.9 ** 0.5)
-    assert outlet_eval.spearman_by_ranks([1, 2, 3, 4], [1, 1, 2, 3]) == pytest.approx(0.9 ** 0.5)
-
-
-def test_spearman_without_scipy_ranks_by_itself(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(outlet_eval, "_scipy_stats", None)
-    assert outlet_eval.spearman([1, 2, 3, 4], [1, 1, 2, 3]) == pytest.approx(0.9 ** 0.5)
-    assert outlet_eval.spearman([3, 2, 1], [1, 2, 3]) == pytest.approx(-1.0)
 
 
 def test_spearman_is_undefined_without_variation() -> None:
