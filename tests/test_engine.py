@@ -44,13 +44,15 @@ def test_every_engine_maps_in_order(scheduler: str) -> None:
         assert list(engine.map(_triple, 3, items)) == expected
 
 
-@pytest.mark.parametrize("fmt", ["json", "html"])
-def test_dask_report_is_the_local_one_byte_for_byte(
-    scheduler: str, tmp_path: Path, fmt: str
+@pytest.mark.parametrize(("command", "fmt"), [
+    ("report", "json"), ("report", "html"), ("profile", "json")])
+def test_dask_output_is_the_local_one_byte_for_byte(
+    scheduler: str, tmp_path: Path, command: str, fmt: str
 ) -> None:
+    corpus = DEMO if command == "report" else write_events(tmp_path / "events")
     local, dask = tmp_path / f"local.{fmt}", tmp_path / f"dask.{fmt}"
-    assert run("report", str(DEMO), "-o", str(local)).exit_code == 0
-    result = run("report", str(DEMO), "-o", str(dask), "--engine", "dask",
+    assert run(command, str(corpus), "-o", str(local)).exit_code == 0
+    result = run(command, str(corpus), "-o", str(dask), "--engine", "dask",
                  "--scheduler", scheduler)
     assert result.exit_code == 0, result.output
     assert dask.read_bytes() == local.read_bytes()
@@ -73,16 +75,6 @@ def test_dask_options_need_the_dask_engine(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["report", str(DEMO), "--scheduler", "tcp://x:1"])
     assert result.exit_code == 2
     assert "--scheduler and --workers go with --engine dask" in result.output
-
-
-def test_dask_profile_is_the_local_one_byte_for_byte(scheduler: str, tmp_path: Path) -> None:
-    root = write_events(tmp_path / "events")
-    local, dask = tmp_path / "local.json", tmp_path / "dask.json"
-    assert run("profile", str(root), "-o", str(local)).exit_code == 0
-    result = run("profile", str(root), "-o", str(dask), "--engine", "dask",
-                 "--scheduler", scheduler)
-    assert result.exit_code == 0, result.output
-    assert dask.read_bytes() == local.read_bytes()
 
 
 def test_a_scheduler_without_workers_is_a_clear_error(
