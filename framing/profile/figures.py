@@ -11,7 +11,7 @@ resting on fewer than ``FEW_EVENTS`` events is flagged.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -97,24 +97,25 @@ def _profile(name: str, events: Sequence[EventSummary]) -> OutletProfile:
 
 
 def _ratio(name: str, pairs: Sequence[Pair], **about: str) -> Figure | None:
-    """Pooled numerator / pooled denominator over events, with its bootstrap interval."""
+    """Pooled numerator / pooled denominator over events, with its bootstrap interval (a
+    resample whose denominators are all 0 is left out)."""
     if not pairs or not sum(d for _, d in pairs):
         return None
-    return _figure(name, pairs, lambda num, den: num / den, **about)
-
-
-def _figure(name: str, pairs: Sequence[Pair], pooled: Callable[[float, float], float],
-            **about: str) -> Figure:
     nums = np.array([n for n, _ in pairs], dtype=float)
     dens = np.array([d for _, d in pairs], dtype=float)
-    value = pooled(float(nums.sum()), float(dens.sum()))
     draws = _resamples(len(pairs))
     num_draws, den_draws = nums[draws].sum(axis=1), dens[draws].sum(axis=1)
     kept = den_draws > 0
-    spread = num_draws[kept] / den_draws[kept]
+    return _bootstrapped(name, float(nums.sum() / dens.sum()),
+                         num_draws[kept] / den_draws[kept], len(pairs), about)
+
+
+def _bootstrapped(name: str, value: float, spread: np.ndarray, events: int,
+                  about: dict[str, str]) -> Figure:
+    """The figure with the middle 95 % of its resampled values as its interval."""
     low, high = np.percentile(spread, [2.5, 97.5]) if spread.size else (value, value)
     return Figure(name=name, value=round(value, 4), low=round(float(low), 4),
-                  high=round(float(high), 4), events=len(pairs), **about)
+                  high=round(float(high), 4), events=events, **about)
 
 
 @cache
@@ -171,12 +172,10 @@ def _difference(name: str, pairs: Sequence[tuple[Pair, Pair]], **about: str) -> 
     def diff(o: np.ndarray, t: np.ndarray) -> np.ndarray:
         return np.asarray(o[..., 0] / o[..., 1] - t[..., 0] / t[..., 1])
 
-    value = float(diff(own.sum(axis=0), other.sum(axis=0)))
     draws = _resamples(len(pairs))
-    spread = diff(own[draws].sum(axis=1), other[draws].sum(axis=1))
-    low, high = np.percentile(spread, [2.5, 97.5])
-    return Figure(name=name, value=round(value, 4), low=round(float(low), 4),
-                  high=round(float(high), 4), events=len(pairs), **about)
+    return _bootstrapped(name, float(diff(own.sum(axis=0), other.sum(axis=0))),
+                         diff(own[draws].sum(axis=1), other[draws].sum(axis=1)), len(pairs),
+                         about)
 
 
 def _distinctive(name: str, events: Sequence[EventSummary]) -> list[Figure]:
