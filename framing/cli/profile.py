@@ -13,6 +13,7 @@ from framing.cli.support import (
     FORMAT_NAMES,
     ProgressBar,
     Request,
+    check_output,
     fail,
     lexicon_sources,
     opened_engine,
@@ -40,19 +41,12 @@ def run_profile(request: Request) -> None:
     thousands of events never holds them all), every target checked before the analysis; the
     profile is written last, so a page that exists links only to reports that do."""
     from framing.profile.events import find_events
-    from framing.render.output import check_destination, write_atomic
+    from framing.render.output import write_atomic
 
     stem = f"{_name(request.corpus)}-profile"
     path, chosen, named = resolve_output(request.output, request.fmt, stem)
     try:
-        if chosen == "sqlite" and path is None:
-            raise click.UsageError("a SQLite database is a file and cannot go to standard "
-                                   "output: give -o FILE.sqlite")
-        if path is not None:
-            check_destination(path)
-            if not named:
-                refuse_foreign(path, f"choose a file with -o {path} (it will be replaced) "
-                                     "or another name")
+        check_output(path, chosen, named)
         events = find_events(request.corpus)
         targets = _event_targets(path, [e.id for e in events]) if chosen == "html" else {}
         written: dict[str, str] = {}

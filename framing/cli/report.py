@@ -13,6 +13,7 @@ from framing.cli.support import (
     ProgressBar,
     Request,
     StageProgress,
+    check_output,
     check_packs,
     fail,
     lexicon_sources,
@@ -150,7 +151,7 @@ def _render(request: ReportRequest, fmt: str, report: Report, blind: _Blind | No
 
 def run_report(request: ReportRequest) -> None:
     """Analyse, render and write, printing the summary; errors become clear messages."""
-    from framing.render.output import check_destination, write_together
+    from framing.render.output import write_together
     from framing.render.text import render_summary
 
     path, chosen, named = resolve_output(request.output, request.fmt, request.default_stem)
@@ -158,14 +159,7 @@ def run_report(request: ReportRequest) -> None:
         if request.blind and (chosen != "html" or path is None):
             raise click.UsageError("--blind writes an HTML report and its key beside it: "
                                    "give -o FILE.html")
-        if chosen == "sqlite" and path is None:
-            raise click.UsageError("a SQLite database is a file and cannot go to standard "
-                                   "output: give -o FILE.sqlite")
-        if path is not None:
-            check_destination(path)  # before the analysis, which may take minutes
-        if path is not None and not named:
-            refuse_foreign(path, f"choose a file with -o {path} (it will be replaced) "
-                                     "or another name")
+        check_output(path, chosen, named)
         if path is not None and request.blind:
             refuse_foreign(_key_path(path), "move it away or choose another name with -o")
         report, blind = _analyse(request)

@@ -138,6 +138,22 @@ def refuse_foreign(path: Path, fix: str) -> None:
         raise OutputError(f"{path} exists and was not written by framing; {fix}")
 
 
+def check_output(path: Path | None, chosen: Format, named: bool) -> None:
+    """Before any analysis (which may take minutes): a database never goes to standard
+    output, the destination can be written, and a default file framing did not write is kept."""
+    from framing.render.output import check_destination
+
+    if chosen == "sqlite" and path is None:
+        raise click.UsageError("a SQLite database is a file and cannot go to standard "
+                               "output: give -o FILE.sqlite")
+    if path is None:
+        return
+    check_destination(path)
+    if not named:
+        refuse_foreign(path, f"choose a file with -o {path} (it will be replaced) or another "
+                             "name")
+
+
 def check_packs(packs: Sequence[str], lexicons: Sequence[Lexicon]) -> None:
     """--pack names must name a loaded pack: a typo must not silently do nothing."""
     from framing.lexicon.files import pack_name

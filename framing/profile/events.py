@@ -19,7 +19,13 @@ from framing.errors import FramingError, InputError
 from framing.model import AnalysisConfig, Document, Lexicon, ReadingLimits, Report
 from framing.profile.figures import OutletProfile, profiles
 from framing.profile.summary import EventSummary, summarize
-from framing.text.loading import DEFAULT_LIMITS, build_corpus, load_corpus, load_feed
+from framing.text.loading import (
+    DEFAULT_LIMITS,
+    FEED_TYPES,
+    build_corpus,
+    load_corpus,
+    load_feed,
+)
 
 PARALLEL_FROM = 8  # events from which they are analysed in several processes
 Progress = Callable[[int, int], None]  # (events done, events in all)
@@ -67,7 +73,7 @@ class Setup:
 def find_events(corpus: Path, limits: ReadingLimits = DEFAULT_LIMITS) -> list[EventInput]:
     """The events of ``corpus``: its subfolders holding at least one file, by name; or, when
     it is a .jsonl or .csv feed, its rows grouped by their ``event`` field."""
-    if corpus.is_file() and corpus.suffix.lower() in (".jsonl", ".csv"):
+    if corpus.is_file() and corpus.suffix.lower() in FEED_TYPES:
         return _feed_events(corpus, limits)
     if not corpus.is_dir():
         raise InputError(f"{corpus}: not a folder; give a folder of event folders, each one "
