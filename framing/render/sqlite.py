@@ -53,8 +53,6 @@ JOINED = ("outlet", "referent", "category", "article", "finding", "alignment")
 # Columns that name a row of another table: declared as foreign keys (Datasette links them).
 REFERENCES = {"outlet": ("outlets", "id"), "article": ("articles", "file"),
               "finding": ("findings", "id"), "alignment": ("alignments", "id")}
-ALIGNMENT_TABLES = ("alignments", "edits", "shared", "shared_sources", "content_units",
-                    "unique", "headlines")
 
 
 def make_table(name: str, columns: str, key: str | None = None,
