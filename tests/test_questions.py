@@ -309,3 +309,19 @@ def test_a_loaded_verb_is_asked_about_only_where_it_introduces_a_statement(
     assert asked and asked[0].startswith("a introduces statements with “claimed” (1 time)")
     assert not any("threatened" in finding for finding in asked)
     assert any(m.text == "threatened" for m in report.matches)  # counted as a cue all the same
+
+
+def test_a_speaker_named_with_his_state_is_the_family_another_outlet_quotes(
+    tmp_path: Path,
+) -> None:
+    # "Rep. Elijah E. Cummings of Maryland" (b) and "Representative Elijah Cummings" (a) are one
+    # voice: the family name is "Cummings", not "Maryland", so b does not quote him alone.
+    (tmp_path / "a.txt").write_text(
+        "Memos\n\nRepresentative Elijah Cummings argued that the memos were clear.\n")
+    (tmp_path / "b.txt").write_text(
+        "Memos released\n\nRep. Elijah E. Cummings of Maryland said the memos were clear. "
+        "Cummings said the inquiry should go on.\n")
+    counts = voice_counts(analyze(load_corpus(tmp_path), []))
+    theirs = {v.outlet: v for v in counts if "Cummings" in v.speaker and v.count}
+    assert set(theirs) == {"a", "b"}
+    assert not any(v.alone for v in theirs.values())

@@ -349,5 +349,8 @@ def _squeezed(term: str) -> str:
 
 
 def _family(speaker: str) -> str:
-    """A speaker's last word, folded, possessive dropped: "Donald Trump's" -> "trump"."""
-    return label_key(speaker.split()[-1])
+    """A speaker's last word before any "of ..." (the state or body a name is given with),
+    folded, possessive dropped: "Donald Trump's" -> "trump", "Elijah E. Cummings of
+    Maryland" -> "cummings"."""
+    name = re.split(r"\s+of\s+", speaker, maxsplit=1)[0].split() or speaker.split()
+    return label_key(name[-1])
